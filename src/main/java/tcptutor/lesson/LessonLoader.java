@@ -515,6 +515,11 @@ public final class LessonLoader {
 
     private Text text(YNode n) {
         if (n.isScalar()) return Text.en(n.text().strip());
+        if (n.isMap() && n.entries(new ArrayList<>()).keySet().stream().anyMatch(k -> !k.matches("[a-z]{2}(-[A-Za-z]{2,4})?"))) {
+            error(n.pos(), "this text contains ': ' so YAML read it as 'key: value'",
+                    "put the whole text in double quotes, or write it on the next lines after '|'");
+            return Text.EMPTY;
+        }
         if (n.isMap()) {
             Map<String, String> m = new LinkedHashMap<>();
             for (var e : n.entries(problems).entrySet()) {
