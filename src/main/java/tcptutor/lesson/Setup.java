@@ -15,8 +15,7 @@ import tcptutor.tcp.Settings;
  * {@code faults} (last, so they hit the learner's first moves, not the set-up).
  * Null fields keep the session's defaults.
  */
-public record Setup(Profile profile, Map<String, String> knobs, Long seed, Long isnYou, Long isnPeer,
-                    Integer portYou, Integer portPeer, Boolean relativeNumbers, Boolean assist,
+public record Setup(Profile profile, Map<String, String> knobs, Long seed, Integer portYou, Integer portPeer, Boolean relativeNumbers, Boolean assist,
                     List<Line> peer, boolean peerGiven, List<Line> run, List<Line> faults, Pos pos) {
 
     public Setup {
@@ -27,7 +26,7 @@ public record Setup(Profile profile, Map<String, String> knobs, Long seed, Long 
     }
 
     public static Setup empty(Pos pos) {
-        return new Setup(Profile.LINUX, Map.of(), null, null, null, null, null, null, null,
+        return new Setup(Profile.LINUX, Map.of(), null, null, null, null, null,
                 List.of(), false, List.of(), List.of(), pos);
     }
 
