@@ -313,7 +313,7 @@ public final class LessonRun {
         }
         List<String> out = new ArrayList<>();
         out.add("lesson '" + lesson.title().in(lang) + "' complete: " + right + " of " + questions + " questions answered"
-                + (progress.shown().isEmpty() ? "" : ", " + progress.shown().size() + " solutions shown"));
+                + (progress.shown().isEmpty() ? "" : ", " + progress.shown().size() + (progress.shown().size() == 1 ? " solution" : " solutions") + " shown"));
         out.add("'tcptutor lessons' lists the others; 'back' revisits the last step");
         return out;
     }
