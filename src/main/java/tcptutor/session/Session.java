@@ -72,7 +72,7 @@ public final class Session {
             world.link().delay(Side.YOU, delay);
             world.link().delay(Side.PEER, delay);
         }
-        shadow = new Shadow(world.trace(), seed, 2 * settings.get(Knob.tcp_msl) * 1_000_000L);
+        shadow = new Shadow(world.trace(), seed, 2 * settings.get(Knob.tcp_msl) * 1_000_000L, initial.yourIsn());
         sockets = new Sockets(world);
         runner = new Runner(world, shadow, sockets);
         runner.linkDelay(delay);
