@@ -11,6 +11,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -39,6 +40,7 @@ public final class Repl {
 
     /** Runs interactively until {@code quit} or end of input; returns 0. */
     public int run(Terminal terminal) {
+        if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) terminal.setSize(new Size(80, 24)); // e.g. ssh -T
         DefaultParser words = new DefaultParser();
         words.setEofOnUnclosedQuote(false);
         words.setEofOnEscapedNewLine(false);
@@ -63,6 +65,7 @@ public final class Repl {
             print(terminal, "(this terminal is dumb: no line editing, completion or colours; tcptutor works line by line)", false);
         }
         if (options.banner()) for (String l : banner(session)) print(terminal, l, false);
+        boolean last = false;
         try {
             while (true) {
                 String prompt = prompt();
@@ -72,7 +75,10 @@ public final class Repl {
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C drops the line being typed
                 } catch (EndOfFileException e) {
-                    break;
+                    String partial = e.getPartialLine(); // input ended without a newline: run what was typed
+                    if (partial == null || partial.isBlank()) break;
+                    line = partial;
+                    last = true;
                 }
                 Outcome o = session.execute(line);
                 if (!o.ok() && o.error() != null) {
@@ -84,7 +90,7 @@ public final class Repl {
                     for (String l : o.lines()) print(terminal, l, color);
                 }
                 terminal.flush();
-                if (o.quit()) break;
+                if (o.quit() || last) break;
             }
         } finally {
             try {
