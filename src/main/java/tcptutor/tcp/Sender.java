@@ -68,7 +68,7 @@ abstract class Sender extends TcbState {
         }
         if (ws) {
             o.add(TcpOption.NOP);
-            o.add(new TcpOption.WindowScale(rcvWscale));
+            o.add(new TcpOption.WindowScale(ourWscale()));
         }
         return o;
     }
