@@ -68,7 +68,7 @@ abstract class Sender extends TcbState {
         }
         if (ws) {
             o.add(TcpOption.NOP);
-            o.add(new TcpOption.WindowScale(rcvWscale));
+            o.add(new TcpOption.WindowScale(ourWscale()));
         }
         return o;
     }
@@ -188,7 +188,7 @@ abstract class Sender extends TcbState {
                 rtxNxt = newEnd;
             } else {
                 if (rttStart < 0) { rttStart = now(); rttSeq = newEnd; }
-                if (n > 0 && n < sndMss) sndSmlEnd = end;
+                if (n > 0 && n < sndMss) { sndSmlEnd = end; sndSml = true; }
                 sndNxt = newEnd;
                 rtxNxt = sndNxt;
             }
@@ -207,7 +207,7 @@ abstract class Sender extends TcbState {
      *  an earlier small segment is unacknowledged (Minshall, tcp_nagle_check). TCP_NODELAY turns it off. */
     private boolean nagleHolds() {
         if (nodelay || flight() == 0) return false;
-        return !linux || Seq.gt(sndSmlEnd, sndUna);
+        return !linux || (sndSml && Seq.gt(sndSmlEnd, sndUna));
     }
 
     /** PSH on the segment that carries the end of an application write (RFC 9293 3.9.1.2). */

@@ -36,6 +36,7 @@ abstract class TcbState {
     int rtxNxt;
     /** End of the last small segment sent (Minshall's Nagle, Linux tcp_minshall_check). */
     int sndSmlEnd;
+    boolean sndSml;
 
     // receive sequence space
     int irs, rcvNxt, rcvWup, rcvAdvWnd;
