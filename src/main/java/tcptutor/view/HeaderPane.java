@@ -6,20 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 import tcptutor.sim.Side;
 import tcptutor.sim.TraceEvent;
-import tcptutor.wire.Checksum;
+import tcptutor.wire.FieldTree;
 import tcptutor.wire.Flags;
+import tcptutor.wire.IpHeader;
+import tcptutor.wire.Ipv4Header;
+import tcptutor.wire.Packet;
 import tcptutor.wire.Segment;
 import tcptutor.wire.SegmentCodec;
 import tcptutor.wire.TcpOption;
 
 /**
- * One segment's header as a field tree (ports, seq and ack relative or absolute, data offset, each
- * flag bit, window and scaled window, checksum and whether it verifies, urgent pointer, options) and
- * its header bytes in hex, with the selected field's bytes highlighted. The highlighted byte range
+ * One segment's header as a field tree (wire's {@link FieldTree}: ports, seq and ack — here relative or
+ * absolute —, data offset, each flag bit, window and scaled window, checksum and whether it verifies,
+ * urgent pointer, options) and its header bytes in hex, with the selected field's bytes highlighted. The highlighted byte range
  * is also returned as data, so a test (or another UI) need not read colours.
  */
 public final class HeaderPane {
-    /** One field of the tree: indent level, name, shown value, and the header bytes it lives in [from, to). */
+    /** One field of the tree: indent level, name, shown value, and the TCP bytes it lives in [from, to) (from == to: derived). */
     public record Field(int depth, String name, String value, int from, int to) {}
 
     /**
@@ -54,144 +57,154 @@ public final class HeaderPane {
      */
     public static View render(TraceEvent.Sent sent, List<TraceEvent> events, boolean relative, int selected, int width) {
         Segment seg = sent.segment();
-        byte[] bytes = wireBytes(sent);
+        Packet packet = packet(sent);
+        int tcp = packet.tcpOffset();
+        byte[] bytes = packet.tcpBytes();
         int headerLen = Math.min(bytes.length, 4 * Math.max(5, seg.dataOffset()));
-        List<Field> fields = fields(sent, events, relative, bytes);
+        List<Field> fields = fields(sent, events, relative, packet);
         int sel = fields.isEmpty() ? -1 : Math.max(-1, Math.min(selected, fields.size() - 1));
 
         List<StyledLine> lines = new ArrayList<>();
         List<Integer> lineOf = new ArrayList<>();
-        lines.add(StyledLine.of("#" + sent.id() + " " + sent.from() + " -> " + sent.from().other() + " at "
-                + Ladder.seconds(sent.at()) + " s  [" + Flags.tcpdump(seg.flags()) + "] " + headerLen + "+"
-                + seg.payloadLength() + " bytes", sent.from() == Side.YOU ? Tone.YOU : Tone.PEER));
+        lines.add(StyledLine.of(Columns.fit("#" + sent.id() + " [" + Flags.tcpdump(seg.flags()) + "] " + sent.from() + " -> "
+                + sent.from().other() + " at " + Ladder.seconds(sent.at()) + " s", width), sent.from() == Side.YOU ? Tone.YOU : Tone.PEER));
         boolean narrow = width < 50;
-        int nameW = 0;
-        for (Field f : fields) nameW = Math.max(nameW, 2 * f.depth + name(f, narrow).length());
-        nameW = Math.min(nameW, Math.max(8, width / 2));
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
-            String name = Columns.pad("  ".repeat(f.depth) + name(f, narrow), nameW);
+            String indent = "  ".repeat(f.depth());
+            String name = indent + name(f.name(), narrow) + ": ";
             lineOf.add(lines.size());
-            List<String> wrapped = Columns.wrap(f.value, Math.max(8, width - nameW - 1));
+            List<String> wrapped = hanging(name + (narrow && !f.name().equals("Flags") ? brief(f.value()) : f.value()), width, indent.length() + 4);
+            Tone valueTone = f.name().equals("Checksum") ? checksumTone(f.value()) : Tone.PLAIN;
             for (int k = 0; k < wrapped.size(); k++) {
-                StyledLine l = new StyledLine.Builder().add(k == 0 ? name : " ".repeat(nameW), Tone.HEADING)
-                        .add(" " + wrapped.get(k), f.name.equals("Checksum") ? checksumTone(f.value) : Tone.PLAIN).build();
+                String w = wrapped.get(k);
+                StyledLine l = k == 0 && w.startsWith(name)
+                        ? new StyledLine.Builder().add(name, f.depth() == 0 ? Tone.HEADING : Tone.PLAIN).add(w.substring(name.length()), valueTone).build()
+                        : StyledLine.of(w, valueTone);
                 lines.add(i == sel ? l.over(Tone.SELECTED) : l);
             }
         }
-        int hiFrom = sel >= 0 ? fields.get(sel).from : 0, hiTo = sel >= 0 ? fields.get(sel).to : 0;
+        int hiFrom = sel >= 0 ? fields.get(sel).from() : 0, hiTo = sel >= 0 ? fields.get(sel).to() : 0;
         List<StyledLine> hex = new ArrayList<>();
-        hex.add(StyledLine.of(Columns.fit("header bytes" + (seg.payloadLength() > 0 ? " (+" + seg.payloadLength()
-                + " bytes of data not shown)" : ""), width), Tone.HEADING));
+        hex.add(StyledLine.of(Columns.fit("TCP header, " + headerLen + " bytes" + (seg.payloadLength() > 0 ? " (+"
+                + seg.payloadLength() + " of data)" : ""), width), Tone.HEADING));
         hex.addAll(hex(bytes, headerLen, hiFrom, hiTo, width));
         return new View(lines, hex, fields, lineOf, hiFrom, hiTo);
     }
 
-    /** The field's name, abbreviated in a narrow pane. */
-    private static String name(Field f, boolean narrow) {
-        if (!narrow) return f.name;
-        return switch (f.name) {
-            case "Source port" -> "Src port";
-            case "Destination port" -> "Dst port";
-            case "Sequence number" -> "Seq number";
-            case "Acknowledgment number" -> "Ack number";
-            case "Urgent pointer" -> "Urgent ptr";
-            default -> f.name;
+    /** The value without its explanation in parentheses: "1460 bytes: the largest..." stays "1460 bytes". */
+    private static String brief(String value) {
+        int rel = value.indexOf(" (relative; "), abs = value.indexOf(" (absolute; ");
+        int keep = Math.max(rel, abs) < 0 ? 0 : value.indexOf(')', Math.max(rel, abs)) + 1;
+        int cut = value.length();
+        for (String stop : new String[]{" (", ": "}) {
+            int at = value.indexOf(stop, keep);
+            if (at > 0) cut = Math.min(cut, at);
+        }
+        return value.substring(0, cut);
+    }
+
+    /** Wraps {@code text} to {@code width}; lines after the first are indented by {@code hang}. */
+    static List<String> hanging(String text, int width, int hang) {
+        List<String> first = Columns.wrap(text, width);
+        if (first.size() <= 1 || width - hang < 10) return first;
+        List<String> out = new ArrayList<>();
+        out.add(first.get(0));
+        String rest = text.substring(Math.min(text.length(), first.get(0).length())).strip();
+        for (String l : Columns.wrap(rest, width - hang)) out.add(" ".repeat(hang) + l);
+        return out;
+    }
+
+    /** The field's name; in a narrow pane the abbreviation in its parentheses ("Syn (SYN)" -> "SYN"). */
+    private static String name(String name, boolean narrow) {
+        if (!narrow) return name;
+        int open = name.lastIndexOf(" (");
+        if (open > 0 && name.endsWith(")")) return name.substring(open + 2, name.length() - 1);
+        return switch (name) {
+            case "Source Port" -> "Src port";
+            case "Destination Port" -> "Dst port";
+            case "Sequence Number" -> "Seq";
+            case "[Next Sequence Number]" -> "[Next seq]";
+            case "Acknowledgment Number" -> "Ack";
+            case "Urgent Pointer" -> "Urgent ptr";
+            case "[Calculated window size]" -> "[Scaled window]";
+            default -> name;
         };
     }
 
-    /** The segment as it went on the wire: its checksum field as sent, or the correct one if the sender left it 0 (its NIC fills it in). */
-    static byte[] wireBytes(TraceEvent.Sent sent) {
+    /**
+     * The segment in an IPv4 packet between the two hosts, as it went on the wire: its checksum as sent, or
+     * the correct one if the sender left the field 0 (a stack fills it in; the trace may not).
+     */
+    static Packet packet(TraceEvent.Sent sent) {
         Segment seg = sent.segment();
-        if (seg.checksum() == 0) return SegmentCodec.encode(seg, src(sent), dst(sent));
-        return SegmentCodec.encode(seg);
+        InetAddress src = src(sent), dst = dst(sent);
+        if (seg.checksum() == 0) return Packet.of(src, dst, seg, sent.id());
+        byte[] tcp = SegmentCodec.encode(seg);
+        IpHeader ip = Ipv4Header.forTcp(src, dst, tcp.length, sent.id());
+        byte[] head = ip.encode();
+        byte[] all = new byte[head.length + tcp.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(tcp, 0, all, head.length, tcp.length);
+        return new Packet(all, "none", 0, ip, head.length, tcp.length, seg, true);
     }
 
-    static List<Field> fields(TraceEvent.Sent sent, List<TraceEvent> events, boolean relative, byte[] bytes) {
+    /**
+     * The TCP part of wire's field tree (the IP header left out), byte ranges counted from the TCP header,
+     * sequence and acknowledgment numbers shown relative to the ISNs when asked.
+     */
+    static List<Field> fields(TraceEvent.Sent sent, List<TraceEvent> events, boolean relative, Packet packet) {
         Segment g = sent.segment();
         SeqBase base = new SeqBase(events);
+        int tcp = packet.tcpOffset();
         List<Field> out = new ArrayList<>();
-        out.add(new Field(0, "Source port", Integer.toString(g.srcPort()), 0, 2));
-        out.add(new Field(0, "Destination port", Integer.toString(g.dstPort()), 2, 4));
-        out.add(new Field(0, "Sequence number", number(base.seq(sent.id(), sent.from(), g.seq(), true),
-                base.seq(sent.id(), sent.from(), g.seq(), false), base.known(sent.id(), sent.from()), relative), 4, 8));
-        String ack = number(base.ack(sent.id(), sent.from(), g.ack(), true), base.ack(sent.id(), sent.from(), g.ack(), false),
-                base.known(sent.id(), sent.from().other()), relative);
-        out.add(new Field(0, "Acknowledgment number", g.has(Flags.ACK) ? ack : Integer.toUnsignedString(g.ack()) + " (ACK not set: ignored)", 8, 12));
-        out.add(new Field(0, "Data offset", g.dataOffset() + " words = " + 4 * g.dataOffset() + " bytes", 12, 13));
-        out.add(new Field(0, "Flags", String.format("0x%03x [%s] %s", g.flags() & 0xFFF, Flags.tcpdump(g.flags()), Flags.words(g.flags())), 12, 14));
-        String[] names = {"AE", "CWR", "ECE", "URG", "ACK", "PSH", "RST", "SYN", "FIN"};
-        int[] bits = {Flags.AE, Flags.CWR, Flags.ECE, Flags.URG, Flags.ACK, Flags.PSH, Flags.RST, Flags.SYN, Flags.FIN};
-        for (int i = 0; i < names.length; i++) {
-            boolean on = g.has(bits[i]);
-            int at = bits[i] == Flags.AE ? 12 : 13;
-            out.add(new Field(1, names[i], (on ? "1" : "0") + (on ? "  set" : ""), at, at + 1));
-        }
-        int shift = windowShift(sent, events);
-        String win = Integer.toString(g.window());
-        if (g.has(Flags.SYN)) win += "  (never scaled in a SYN)";
-        else if (shift > 0) win += "  x " + (1 << shift) + " (wscale " + shift + ") = " + ((long) g.window() << shift) + " bytes";
-        else win += "  (no window scaling)";
-        out.add(new Field(0, "Window", win, 14, 16));
-        Checksum.Verdict v = Checksum.check(src(sent), dst(sent), bytes, 0, bytes.length, true);
-        out.add(new Field(0, "Checksum", v.explain(), 16, 18));
-        out.add(new Field(0, "Urgent pointer", g.urgentPointer() + (g.has(Flags.URG) ? "" : " (URG not set: ignored)"), 18, 20));
-        int at = SegmentCodec.OPTIONS;
-        if (!g.options().isEmpty()) out.add(new Field(0, "Options", (4 * g.dataOffset() - 20) + " bytes", 20, 4 * g.dataOffset()));
-        for (TcpOption o : g.options()) {
-            int len = TcpOption.length(o);
-            out.add(new Field(1, optionName(o), optionValue(o), at, at + len));
-            at += len;
+        boolean inTcp = false;
+        for (tcptutor.wire.Field f : FieldTree.of(packet, windowShift(sent, events))) {
+            if (f.depth() == 0) inTcp = f.name().equals("Transmission Control Protocol") || f.name().equals("Payload");
+            if (!inTcp || f.name().equals("Transmission Control Protocol")) continue; // the first line says it all
+            String value = f.meaning();
+            switch (f.name()) {
+                case "Sequence Number" -> value = renumber(value, base.seq(sent.id(), sent.from(), g.seq(), true),
+                        base.known(sent.id(), sent.from()), relative);
+                case "[Next Sequence Number]" -> value = renumber(value, base.seq(sent.id(), sent.from(), g.end(), true),
+                        base.known(sent.id(), sent.from()), relative);
+                case "Acknowledgment Number" -> value = g.has(Flags.ACK) ? renumber(value, base.ack(sent.id(), sent.from(), g.ack(), true),
+                        base.known(sent.id(), sent.from().other()), relative) : value;
+                default -> { }
+            }
+            int from = Math.max(0, f.firstByte() - tcp), to = f.bitLength() == 0 ? from : Math.max(from, f.endByte() - tcp);
+            out.add(new Field(Math.max(0, f.depth() - 1), f.name(), value, from, to));
         }
         return out;
     }
 
-    private static String number(String rel, String abs, boolean known, boolean relative) {
-        if (!known) return abs + " (absolute; no SYN seen to count from)";
-        return relative ? rel + "  (abs " + abs + ")" : abs + "  (rel " + rel + ")";
+    /** "1000 (the ISN...)" -> "0 (abs 1000) (the ISN...)" in relative mode; the absolute number first otherwise. */
+    private static String renumber(String meaning, String rel, boolean known, boolean relative) {
+        int sp = meaning.indexOf(' ');
+        String abs = sp < 0 ? meaning : meaning.substring(0, sp), rest = sp < 0 ? "" : meaning.substring(sp);
+        if (!known) return abs + " (absolute: no SYN seen to count from)" + rest;
+        return (relative ? rel + " (relative; abs " + abs + ")" : abs + " (absolute; rel " + rel + ")") + rest;
     }
 
-    /** The sender's window scale, in force once both SYNs carried the option (RFC 7323 2.2); 0 otherwise. */
+    /** The sender's window scale, in force once both SYNs carried the option (RFC 7323 2.2); 0 if one did not; -1 if a SYN is not in the trace. */
     static int windowShift(TraceEvent.Sent sent, List<TraceEvent> events) {
         Integer[] shift = new Integer[2];
+        boolean[] seen = new boolean[2];
         for (TraceEvent e : events) {
             if (!(e instanceof TraceEvent.Sent s)) continue;
             if (s.id() == sent.id()) break;
             if (s.segment().has(Flags.SYN)) {
+                seen[s.from().ordinal()] = true;
                 shift[s.from().ordinal()] = s.segment().option(TcpOption.WindowScale.class).map(TcpOption.WindowScale::shift).orElse(null);
             }
         }
+        if (!seen[0] || !seen[1]) return -1;
         Integer mine = shift[sent.from().ordinal()], theirs = shift[sent.from().other().ordinal()];
         return mine != null && theirs != null ? Math.min(mine, 14) : 0;
     }
 
-    private static String optionName(TcpOption o) {
-        if (o instanceof TcpOption.Mss) return "MSS";
-        if (o instanceof TcpOption.WindowScale) return "Window scale";
-        if (o instanceof TcpOption.SackPermitted) return "SACK permitted";
-        if (o instanceof TcpOption.Sack) return "SACK";
-        if (o instanceof TcpOption.Timestamps) return "Timestamps";
-        if (o instanceof TcpOption.Nop) return "NOP";
-        if (o instanceof TcpOption.Eol) return "EOL";
-        return "Kind " + o.kind();
-    }
-
-    private static String optionValue(TcpOption o) {
-        if (o instanceof TcpOption.Mss m) return m.mss() + " bytes";
-        if (o instanceof TcpOption.WindowScale w) return "shift " + w.shift() + " (x" + (1 << Math.min(w.shift(), 14)) + ")";
-        if (o instanceof TcpOption.SackPermitted) return "yes";
-        if (o instanceof TcpOption.Timestamps t) return "TSval " + Integer.toUnsignedString(t.val()) + " TSecr " + Integer.toUnsignedString(t.ecr());
-        if (o instanceof TcpOption.Sack s) {
-            List<String> b = new ArrayList<>();
-            for (TcpOption.SackBlock k : s.blocks()) b.add(Integer.toUnsignedString(k.left()) + "-" + Integer.toUnsignedString(k.right()));
-            return String.join(" ", b);
-        }
-        if (o instanceof TcpOption.Nop || o instanceof TcpOption.Eol) return "padding";
-        return TcpOption.length(o) + " bytes, not interpreted";
-    }
-
     private static Tone checksumTone(String value) {
-        return value.contains("[correct]") ? Tone.GOOD : value.contains("incorrect") ? Tone.ERROR : Tone.PLAIN;
+        return value.contains("[correct]") ? Tone.GOOD : value.contains("incorrect") || value.contains("not filled") ? Tone.ERROR : Tone.PLAIN;
     }
 
     /** Hex rows "0010  1a 2b 00 00 ...", 16, 8 or 4 bytes a row as the width allows; bytes [hiFrom, hiTo) highlighted. */
