@@ -168,6 +168,8 @@ public final class Session {
                     + (all.size() == mark ? " nothing happened" : ""));
         }
         out.addAll(sockets.poll(true));
+        String flying = runner.inFlight();
+        if (flying != null) out.add(flying);
         return out;
     }
 

@@ -158,7 +158,7 @@ class SessionTest {
         assertThat(ok("syn").lines()).contains("#1  delivered again to peer (duplicate)");
         s.reset();
         assertThat(ok("delay next 300ms").lines()).containsExactly("the next segment from the peer will be held back 300 ms");
-        ok("syn");
+        assertThat(ok("syn").lines()).endsWith("(a segment is still on the link: it arrives at t=0.300 s; wait or step)");
         assertThat(s.state(Side.YOU)).isEqualTo(State.SYN_SENT);
         assertThat(ok("wait 300ms").lines()).contains("you   SYN-SENT -> ESTABLISHED  (SYN,ACK acknowledges your SYN; your ACK is due; RFC 9293 3.10.7.3)");
     }
@@ -317,5 +317,17 @@ class SessionTest {
     @Test void yourIsn_fromTheConfig_isUsedByTheFirstSyn() {
         Session t = new Session(SessionConfig.defaults().withYourIsn(1000).withRelativeNumbers(false));
         assertThat(t.execute("syn").lines().get(0)).isEqualTo("#1  you > peer  Flags [S], seq 1000, win 64240, options [mss 1460], length 0");
+    }
+
+    @Test void withALinkDelay_aChainOfRepliesRunsToTheEnd_butTimersWait() {
+        ok("set delay 10ms");
+        List<String> out = ok("you connect").lines();
+        assertThat(out).contains("  [+10 ms, t=0.030 s]");
+        assertThat(s.state(Side.YOU)).isEqualTo(State.ESTABLISHED);
+        assertThat(s.state(Side.PEER)).isEqualTo(State.ESTABLISHED);
+        ok("drop next to peer");
+        ok("you send \"x\"");
+        assertThat(ok("show timers").lines()).anyMatch(l -> l.contains("retransmission") && l.startsWith("you"));
+        assertThat(ok("step").lines()).anyMatch(l -> l.contains("Flags [P.]"));
     }
 }
