@@ -328,6 +328,6 @@ class SessionTest {
         ok("drop next to peer");
         ok("you send \"x\"");
         assertThat(ok("show timers").lines()).anyMatch(l -> l.contains("retransmission") && l.startsWith("you"));
-        assertThat(ok("step").lines()).anyMatch(l -> l.contains("Flags [P.]"));
+        assertThat(ok("step").lines()).anyMatch(l -> l.startsWith("#5  you > peer") && l.contains("seq 1:2"));
     }
 }
