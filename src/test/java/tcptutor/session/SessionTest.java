@@ -330,4 +330,18 @@ class SessionTest {
         assertThat(ok("show timers").lines()).anyMatch(l -> l.contains("retransmission") && l.startsWith("you"));
         assertThat(ok("step").lines()).anyMatch(l -> l.startsWith("#5  you > peer") && l.contains("seq 1:2"));
     }
+
+    @Test void settingsBeforeTheFirstSegment_rebuildTheWorld_andKeepTheJournalAsTyped() {
+        ok("set seed 2");
+        ok("peer listen 8080");
+        ok("set tcp_synack_retries=3");
+        ok("set profile rfc9293");
+        assertThat(s.journal()).containsExactly("set seed 2", "peer listen 8080", "set tcp_synack_retries=3", "set profile rfc9293");
+        assertThat(s.world().settings().get(Knob.tcp_synack_retries)).isEqualTo(3);
+        ok("syn");
+        assertThat(s.world().trace().segment(1).segment().dstPort()).isEqualTo(8080);
+        ok("reset");
+        ok("syn");
+        assertThat(s.world().trace().segment(1).segment().dstPort()).isEqualTo(80);
+    }
 }
