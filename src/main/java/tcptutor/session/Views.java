@@ -14,14 +14,12 @@ import tcptutor.sim.TraceEvent;
 import tcptutor.sim.World;
 import tcptutor.tcp.Knob;
 import tcptutor.tcp.Settings;
-import tcptutor.tcp.State;
 import tcptutor.tcp.TcbSnapshot;
 import tcptutor.view.EventLines;
 import tcptutor.view.SegmentDetail;
 import tcptutor.view.TcbTable;
 import tcptutor.view.TextDiagram;
 import tcptutor.view.TextLadder;
-import tcptutor.wire.Seq;
 
 /** What {@code show}, {@code explain} and {@code help} print for a session. */
 final class Views {
@@ -141,7 +139,7 @@ final class Views {
     }
 
     /** Why segment #N was sent, and what its receiver did with it (the events its delivery caused). */
-    static List<String> explain(World w, Integer id, EventLines lines) {
+    static List<String> explain(World w, Integer id, EventLines lines, java.util.NavigableSet<Integer> boundaries) {
         TraceEvent.Sent s = segment(w, id);
         List<TraceEvent> all = w.trace().events();
         List<String> out = new ArrayList<>();
@@ -159,7 +157,8 @@ final class Views {
             delivered = true;
             out.add("  delivered to " + d.to() + " at t=" + EventLines.seconds(d.at()) + " s; then:");
             int before = out.size();
-            for (int j = i + 1; j < all.size(); j++) {
+            Integer stop = boundaries.higher(i);
+            for (int j = i + 1; j < all.size() && (stop == null || j < stop); j++) {
                 TraceEvent f = all.get(j);
                 if (f.at() != d.at() || f instanceof TraceEvent.Delivered) break;
                 if (f instanceof TraceEvent.Sent r) {
@@ -198,7 +197,7 @@ final class Views {
         List<String> out = new ArrayList<>();
         if (topic == null) {
             out.add("Commands (help COMMAND for more; numbers you leave out are filled in while 'assist' is on):");
-            for (CommandInfo c : Grammar.COMMANDS) out.add("  " + pad(c.usage(), 0) + "\n      " + c.help());
+            for (CommandInfo c : Grammar.COMMANDS) out.add("  " + c.usage() + "\n      " + c.help());
             for (var e : extras) for (CommandInfo c : e.commands()) out.add("  " + c.usage() + "\n      " + c.help());
             return String.join("\n", out).lines().toList();
         }
@@ -213,10 +212,5 @@ final class Views {
         return out;
     }
 
-    static String pad(String s, int w) { return s.length() >= w ? s + (w == 0 ? "" : " ") : s + " ".repeat(w - s.length()); }
-
-    /** "ESTABLISHED" for {@code State}, used by the REPL prompt. */
-    static String stateName(TcbSnapshot t) { return t == null ? State.CLOSED.rfcName() : t.state().rfcName(); }
-
-    static String seq(int v) { return Seq.str(v); }
+    static String pad(String s, int w) { return s.length() >= w ? s + " " : s + " ".repeat(w - s.length()); }
 }
