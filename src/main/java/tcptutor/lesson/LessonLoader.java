@@ -26,7 +26,7 @@ public final class LessonLoader {
     }
 
     static final Set<String> LESSON_KEYS = keys("id title summary level requires setup steps");
-    static final Set<String> SETUP_KEYS = keys("profile knobs seed ports numbers assist peer run faults");
+    static final Set<String> SETUP_KEYS = keys("profile knobs seed isn ports numbers assist peer run faults");
     static final Set<String> STEP_KEYS = keys("id replaces say do expect ask hints mistakes solution explain");
     static final Set<String> ASK_KEYS = keys("id replaces choice number state text answer unit");
     static final Set<String> PREDICATE_KEYS = keys("sent state time call lost");
@@ -171,6 +171,7 @@ public final class LessonLoader {
             }
         }
         Long seed = f.containsKey("seed") ? number(f.get("seed").value(), "seed", 0, Long.MAX_VALUE) : null;
+        Long[] isn = sides(f.get("isn"), "isn", 0xFFFFFFFFL);
         Long[] ports = sides(f.get("ports"), "ports", 65535);
         Boolean relative = null;
         if (f.containsKey("numbers")) {
@@ -189,7 +190,7 @@ public final class LessonLoader {
         List<Line> peer = peerGiven ? commands(f.get("peer").value(), "peer") : List.of();
         List<Line> run = f.containsKey("run") ? commands(f.get("run").value(), "run") : List.of();
         List<Line> faults = f.containsKey("faults") ? commands(f.get("faults").value(), "faults") : List.of();
-        return new Setup(profile, knobs, seed, ports[0] == null ? null : (int) (long) ports[0],
+        return new Setup(profile, knobs, seed, isn[0], isn[1], ports[0] == null ? null : (int) (long) ports[0],
                 ports[1] == null ? null : (int) (long) ports[1], relative, assist, peer, peerGiven, run, faults, n.pos());
     }
 

@@ -2,7 +2,6 @@ package tcptutor.lesson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ public final class LessonRun {
     private int hints;
     private int traceMark;
     private long timeMark;
-    private World world;
+    private World world, pinned;
     private boolean internal, detached;
     private List<String> opening = List.of();
 
@@ -62,6 +61,7 @@ public final class LessonRun {
         LessonRun run = new LessonRun(lesson, new Session(config(lesson.setup())), store, lang);
         run.session.addExtension(new LessonCommands(run));
         run.session.onExecuted(run::executed);
+        run.pin();
         List<String> setup = new ArrayList<>();
         for (Line l : lesson.setup().script()) setup.addAll(run.runInternal(l));
         int resume = run.progress.finished() || run.progress.current() == null ? 0 : Math.max(0, lesson.indexOf(run.progress.current()));
@@ -82,9 +82,10 @@ public final class LessonRun {
         if (s.seed() != null) d = d.withSeed(s.seed());
         if (s.relativeNumbers() != null) d = d.withRelativeNumbers(s.relativeNumbers());
         if (s.assist() != null) d = d.withAssist(s.assist());
-        int you = s.portYou() != null ? s.portYou() : d.youPort();
+        if (s.portYou() != null) d = d.withYouPort(s.portYou());
+        if (s.isnYou() != null) d = d.withYourIsn(s.isnYou());
         int peer = s.peerGiven() ? 0 : s.portPeer() != null ? s.portPeer() : d.peerPort();
-        return new SessionConfig(d.settings(), d.seed(), d.relativeNumbers(), d.assist(), you, peer, d.peerBacklog(), d.linkDelayMicros());
+        return d.withPeerListening(peer, d.peerBacklog());
     }
 
     public Session session() { return session; }
@@ -212,22 +213,35 @@ public final class LessonRun {
         return out;
     }
 
-    /** Makes the session's world what the journal {@code lines} produce (the session replays them from its config). */
+    /**
+     * Makes the session's world what the journal {@code lines} produce: back to the session's config (loading an
+     * empty journal), the peer's ISN pinned again, then every line run as it was.
+     */
     private void replay(List<String> lines) {
+        boolean was = internal;
         internal = true;
         try {
             Path tmp = Files.createTempFile("tcptutor-lesson", ".journal");
             try {
-                Files.write(tmp, lines, StandardCharsets.UTF_8);
                 session.load(tmp);
             } finally {
                 Files.deleteIfExists(tmp);
             }
+            pin();
+            for (String l : lines) session.execute(l);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot roll the world back: " + e.getMessage(), e);
         } finally {
-            internal = false;
+            internal = was;
         }
+    }
+
+    /** Queues the lesson's fixed ISN for the peer's next connection in a new world (once per world). */
+    private void pin() {
+        if (lesson.setup().isnPeer() != null && session.world() != pinned) {
+            session.world().peer().nextIsn((int) (long) lesson.setup().isnPeer());
+        }
+        pinned = session.world();
     }
 
     List<String> hint() {
@@ -329,7 +343,10 @@ public final class LessonRun {
             detached = true;
             return;
         }
-        if (session.world() != world) world = session.world(); // rebuilt with new settings, same journal
+        if (session.world() != world) { // rebuilt with new settings before any segment: same journal
+            world = session.world();
+            pin();
+        }
         if (s.kind() != Step.Kind.EXPECT || status != Status.WORKING || detached) return;
         Check c = check();
         if (c.all(s.expect(), traceMark)) {
