@@ -57,6 +57,10 @@ public final class LearnCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
     boolean noColor;
 
+    @Option(names = "--progress", paramLabel = "FILE",
+            description = "Where your progress is kept (default: $XDG_DATA_HOME/tcptutor/lessons-progress.yaml).")
+    java.nio.file.Path progressFile;
+
     @Mixin LessonsOption folder;
 
     @Spec CommandSpec spec;
@@ -81,7 +85,7 @@ public final class LearnCommand implements Callable<Integer> {
             out.flush();
             return r.ok() ? 0 : 1;
         }
-        ProgressStore store = new FileProgressStore(FileProgressStore.defaultFile());
+        ProgressStore store = new FileProgressStore(progressFile != null ? progressFile : FileProgressStore.defaultFile());
         if (restart) {
             Progress p = store.load(id);
             store.save(new Progress(id, null, p.done(), p.shown(), p.answers(), false));

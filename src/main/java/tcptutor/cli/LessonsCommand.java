@@ -19,12 +19,16 @@ import tcptutor.view.Columns;
 public final class LessonsCommand implements Callable<Integer> {
     @Mixin LessonsOption folder;
 
+    @picocli.CommandLine.Option(names = "--progress", paramLabel = "FILE",
+            description = "Where your progress is kept (default: $XDG_DATA_HOME/tcptutor/lessons-progress.yaml).")
+    java.nio.file.Path progressFile;
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
         LessonLibrary lib = folder.load();
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Progress> progress = new FileProgressStore(FileProgressStore.defaultFile()).all();
+        Map<String, Progress> progress = new FileProgressStore(progressFile != null ? progressFile : FileProgressStore.defaultFile()).all();
         int idW = 2, titleW = 5;
         for (Lesson l : lib.lessons()) {
             idW = Math.max(idW, l.id().length());
