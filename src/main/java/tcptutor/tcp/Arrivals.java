@@ -90,7 +90,7 @@ abstract class Arrivals extends Opening {
         }
         // second: RST
         if (s.has(RST)) {
-            if (s.seq() == rcvNxt || (linux && resetCheck(s))) {
+            if (s.seq() == rcvNxt || (linux && (resetCheck(s) || atSackEdge(s)))) {
                 resetArrives(Why.of("RST with SEQ = RCV.NXT: the connection is reset", "RFC 9293 3.10.7.4 second; RFC 5961 3.2"));
             } else {
                 challengeAck(Why.of("RST in window but not exact", "RFC 5961 3.2"));
@@ -127,6 +127,11 @@ abstract class Arrivals extends Opening {
         if (len == 0) return wnd == 0 ? seq == rcvNxt : Seq.le(rcvNxt, seq) && Seq.lt(seq, rcvNxt + wnd);
         if (wnd == 0) return false;
         return (Seq.le(rcvNxt, seq) && Seq.lt(seq, rcvNxt + wnd)) || (Seq.le(rcvNxt, end - 1) && Seq.lt(end - 1, rcvNxt + wnd));
+    }
+
+    /** Linux tcp_validate_incoming: a RST at the right edge of the highest SACK block we hold also resets. */
+    private boolean atSackEdge(Segment s) {
+        return sackOk && !ooo.isEmpty() && s.seq() == ooo.get(ooo.size() - 1).end();
     }
 
     /** Linux tcp_reset_check: after the peer's FIN, a RST at RCV.NXT-1 also resets. */

@@ -171,7 +171,7 @@ class SimTest {
         int b = p.socket();
         assertThat(p.bind(b, 8080).errno()).isEqualTo(Errno.EADDRINUSE);
         assertThat(p.read(b, 10).result().errno()).isEqualTo(Errno.ENOTCONN);
-        assertThat(p.write(b, new byte[1]).result().errno()).isEqualTo(Errno.ENOTCONN);
+        assertThat(p.write(b, new byte[1]).result().errno()).isEqualTo(Errno.EPIPE);
         assertThat(p.shutdown(b).errno()).isEqualTo(Errno.ENOTCONN);
         assertThat(p.accept(b).result().errno()).isEqualTo(Errno.EINVAL);
         assertThat(p.setsockopt(b, SockOpt.TCP_KEEPCNT, 0).errno()).isEqualTo(Errno.EINVAL);

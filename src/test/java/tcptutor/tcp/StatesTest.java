@@ -15,10 +15,10 @@ import tcptutor.wire.TcpOption;
 /** State x event cells not covered by the tricky cases: user calls per state and arrivals in the closing states. */
 class StatesTest {
     @Test
-    void listen_connectIsEisconn_andReadIsEinval() {
+    void listen_connectIsEisconn_andReadIsEnotconn() {
         PeerLab l = new PeerLab().listening();
         assertThat(l.peer.connect(l.listenFd, 80).result().errno()).isEqualTo(Errno.EISCONN);
-        assertThat(l.peer.read(l.listenFd, 1).result().errno()).isEqualTo(Errno.EINVAL);
+        assertThat(l.peer.read(l.listenFd, 1).result().errno()).isEqualTo(Errno.ENOTCONN);
     }
 
     @Test
@@ -153,5 +153,17 @@ class StatesTest {
         PeerLab e = new PeerLab().established();
         e.tcb().abort();
         assertThat(e.out()).containsExactly("R. 5001:5001 ack 1001 win 64240");
+    }
+
+    @Test
+    void refusedConnect_canBeRetriedOnTheSameSocket() {
+        PeerLab l = new PeerLab().synSent();
+        l.in(RST | ACK, 0, 5001, 0, 0);
+        assertThat(l.connectCall.result().errno()).isEqualTo(Errno.ECONNREFUSED);
+        l.peer.nextIsn(9000);
+        Call again = l.peer.connect(l.fd, PeerLab.T);
+        assertThat(l.out()).containsExactly("S 9000:9000 win 64240 <mss 1460,sackOK,TS,nop,wscale 10>");
+        l.in(SYN | ACK, 1000, 9001, 64240, 0, new TcpOption.Mss(1460));
+        assertThat(again.result().value()).isZero();
     }
 }
