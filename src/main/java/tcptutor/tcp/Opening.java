@@ -117,7 +117,7 @@ abstract class Opening extends Receiver {
         if (!wsOk) sndWscale = 0;
         rcvWscale = wsOk ? ourWscale() : 0;
         if (tsOk) tsRecent = offeredTsVal;
-        sndMss = Math.min(peerMss, advMss) - (tsOk ? 12 : 0);
+        sndMss = Math.max(Math.min(peerMss, advMss), 48) - (tsOk ? 12 : 0);   // Linux tcp_min_snd_mss 48
     }
 
     /** Entering a synchronized state with data to move: cwnd, quick-ACK bookkeeping, keepalive. */

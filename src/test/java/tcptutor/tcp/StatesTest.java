@@ -166,4 +166,15 @@ class StatesTest {
         l.in(SYN | ACK, 1000, 9001, 64240, 0, new TcpOption.Mss(1460));
         assertThat(again.result().value()).isZero();
     }
+
+    @Test
+    void synSent_synAckWithATinyMss_isClampedTo48() {
+        PeerLab l = new PeerLab().synSent();
+        l.in(SYN | ACK, 1000, 5001, 64240, 0, new TcpOption.Mss(1), new TcpOption.Timestamps(1, 0));
+        assertThat(l.tcb().snapshot().sndMss()).isEqualTo(36);
+        l.out();
+        l.peer.write(l.fd, new byte[100]);
+        l.w.runUntil(l.w.now());
+        assertThat(l.out()).first().asString().startsWith(". 5001:5037(36)");
+    }
 }
