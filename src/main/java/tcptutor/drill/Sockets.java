@@ -154,12 +154,13 @@ final class Sockets {
         return underTest;
     }
 
-    /** The script socket a segment the peer sent belongs to, learning the peer's ISN and port on its SYN; or null. */
+    /**
+     * The socket under test if a segment the peer sent belongs to it (learning the peer's port from its SYN after
+     * connect()), else null: like packetdrill, segments of any other connection are not looked at.
+     */
     Sock owner(Segment live) {
-        for (Sock s : all) {
-            if (s.peerPort != 0 && s.scriptPort == live.dstPort() && s.peerPort == live.srcPort()) return s;
-        }
         Sock s = underTest;
+        if (s != null && s.peerPort != 0 && s.scriptPort == live.dstPort() && s.peerPort == live.srcPort()) return s;
         if (s != null && s.state == State.ACTIVE_SYN_SENT && live.has(Flags.SYN) && !live.has(Flags.ACK)
                 && live.dstPort() == s.scriptPort) {
             s.peerPort = live.srcPort();
