@@ -364,4 +364,11 @@ class ParserTest {
                 "defaults.sh:11: skipped `tc qdisc add dev tun0 root pfifo` (only sysctl settings are applied)",
                 "defaults.sh:13: skipped `ethtool -K tun0 gso off tso off` (only sysctl settings are applied)");
     }
+
+    @Test
+    void everyDrillScript_parses() throws IOException {
+        List<Path> scripts = SharedScripts.drillScripts();
+        assertThat(scripts).hasSizeGreaterThanOrEqualTo(20);
+        for (Path p : scripts) assertThat(Parser.parse(p).events()).as(p.toString()).isNotEmpty();
+    }
 }
