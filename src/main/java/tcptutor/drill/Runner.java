@@ -143,7 +143,7 @@ public final class Runner {
             outbound(ev, p, start, end);
         } else {
             waitUntil(start);
-            verifyTime(ev, "event", start, start, now());
+            verifyTime(ev, "event", start, start, now(), "", "");
             if (ev.action() instanceof Event.Packet p) inbound(ev, p);
             else if (ev.action() instanceof Event.Syscall sc) syscall(ev, sc, start, offset);
             else command((Event.Command) ev.action());
@@ -176,7 +176,7 @@ public final class Runner {
         String actual = Notation.segment(mapped) + " at " + Notation.secs(at);
         List<String> diffs = Compare.differences(p, mapped);
         if (!diffs.isEmpty()) throw new Fail(ev, "wrong outbound packet: " + String.join("; ", diffs), want, actual);
-        verifyTime(ev, "outbound packet", start, end, at);
+        verifyTime(ev, "outbound packet", start, end, at, want, actual);
     }
 
     private void rememberTsVal(Sockets.Sock s, Event.Packet p, Segment live) {
@@ -287,7 +287,7 @@ public final class Runner {
         return Math.max(script.toleranceUsecs(), dynamic);
     }
 
-    private void verifyTime(Event ev, String what, long start, long end, long actual) {
+    private void verifyTime(Event ev, String what, long start, long end, long actual, String want, String got) {
         Timing t = ev.time();
         if (t.kind() == Timing.Kind.ANY) return;
         long tol = last == null ? script.toleranceUsecs() : tolerance(start - lastStart);
@@ -295,8 +295,6 @@ public final class Runner {
         String expected = t.range() ? "in time range " + Notation.secs(start) + "~" + Notation.secs(end) : "at " + Notation.secs(start);
         String msg = "timing error: expected " + what + " " + expected + " sec but it happened at " + Notation.secs(actual)
                 + " sec; tolerance " + Notation.secs(tol) + " sec";
-        String want = ev.action() instanceof Event.Packet p ? Notation.packet(p) + when(ev, start, end) : "";
-        String got = ev.action() instanceof Event.Packet ? "at " + Notation.secs(actual) : "";
         throw new Fail(ev, msg, want, got);
     }
 

@@ -37,6 +37,7 @@ final class Sockets {
         int peerPort;
         int remoteIsn;                  // the script side's ISN (wire = script for SYNs)
         int scriptLocalIsn, liveLocalIsn; // the peer's ISN as the script writes it and as it really is
+        boolean peerIsnKnown;
         final Map<Integer, Integer> tsVal = new HashMap<>(); // script TS val -> the peer's real TS val
 
         Sock(State state) { this.state = state; }
@@ -174,8 +175,10 @@ final class Sockets {
         if (s.state == State.PASSIVE_PACKET_RECEIVED && expected.has(Flags.SYN) && expected.has(Flags.ACK)) {
             s.state = State.PASSIVE_SYNACK_SENT;
             s.liveLocalIsn = live.seq();
+            s.peerIsnKnown = true;
         } else if (s.state == State.ACTIVE_SYN_SENT && live.has(Flags.SYN) && !live.has(Flags.ACK)) {
             s.liveLocalIsn = live.seq();
+            s.peerIsnKnown = true;
         }
     }
 
@@ -213,6 +216,10 @@ final class Sockets {
         Sock s = null;
         for (Sock k : all) if (k.scriptPort == scriptPort && (k.peerPort == peerPort || k.peerPort == 0)) s = k;
         if (s == null) return live;
+        if (fromPeer && live.has(Flags.SYN) && !s.peerIsnKnown) {
+            // the peer's first SYN or SYN-ACK: show its ISN as 0, as scripts write it
+            return live.withSeqAck(0, live.ack());
+        }
         if (fromPeer) return toScript(s, live);
         boolean syn = live.has(Flags.SYN);
         int seq = live.seq() - (syn ? 0 : s.remoteIsn);

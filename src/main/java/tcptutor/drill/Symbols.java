@@ -39,23 +39,7 @@ final class Symbols {
     }
 
     /** Linux's errno numbers (asm-generic/errno.h). */
-    static int errnoNumber(Errno e) {
-        return switch (e) {
-            case EINPROGRESS -> 115;
-            case EALREADY -> 114;
-            case ECONNREFUSED -> 111;
-            case ECONNRESET -> 104;
-            case ETIMEDOUT -> 110;
-            case EPIPE -> 32;
-            case ENOTCONN -> 107;
-            case EISCONN -> 106;
-            case EAGAIN -> 11;
-            case EADDRINUSE -> 98;
-            case EINVAL -> 22;
-            case EBADF -> 9;
-            case ENOPROTOOPT -> 92;
-        };
-    }
+    static int errnoNumber(Errno e) { return e.number(); }
 
     static Errno errno(String name) {
         for (Errno e : Errno.values()) if (e.name().equals(name)) return e;
@@ -63,8 +47,5 @@ final class Symbols {
         return null;
     }
 
-    static Errno errno(long number) {
-        for (Errno e : Errno.values()) if (errnoNumber(e) == number) return e;
-        return null;
-    }
+    static Errno errno(long number) { return Errno.ofNumber(number); }
 }
