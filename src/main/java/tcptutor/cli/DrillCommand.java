@@ -2,6 +2,7 @@ package tcptutor.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -13,10 +14,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tcptutor.capture.PcapWriter;
 import tcptutor.drill.Parser;
 import tcptutor.drill.Runner;
 import tcptutor.drill.Script;
 import tcptutor.drill.ScriptError;
+import tcptutor.sim.TraceEvent;
+import tcptutor.sim.World;
 import tcptutor.tcp.Profile;
 import tcptutor.tcp.Settings;
 
@@ -36,8 +40,14 @@ public final class DrillCommand implements Callable<Integer> {
             description = "Defaults the peer starts from: linux (measured Linux 6.x, default) or rfc9293 (textbook).")
     String profile;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print every event: segments, state changes, timers, calls, with both sides' states.")
+    @Option(names = {"-v", "--verbose"},
+            description = "Print every event: segments, state changes, timers, calls, with both sides' states.")
     boolean verbose;
+
+    @Option(names = "--pcap", paramLabel = "FILE",
+            description = "Write every segment of the run to a pcap file (for tcpdump or Wireshark); with several "
+                    + "scripts, one file each: out.pcap becomes out-SCRIPT.pcap.")
+    Path pcap;
 
     @Parameters(arity = "1..*", paramLabel = "FILE.pkt", description = "packetdrill scripts")
     List<Path> files;
@@ -83,6 +93,7 @@ public final class DrillCommand implements Callable<Integer> {
                 failed++;
                 continue;
             }
+            if (pcap != null) writePcap(out, f, o);
             if (o.passed()) {
                 out.println("PASS " + f);
                 passed++;
@@ -96,6 +107,29 @@ public final class DrillCommand implements Callable<Integer> {
         out.println(passed + " passed, " + failed + " failed");
         out.flush();
         return syntax > 0 ? 2 : failed > 0 ? 1 : 0;
+    }
+
+    /** The run's segments, both directions, stamped with virtual time (0 = the start of the script). */
+    private void writePcap(PrintWriter out, Path script, Runner.Outcome o) {
+        Path target = pcapFor(script);
+        World w = o.world();
+        try (PcapWriter pw = new PcapWriter(Files.newOutputStream(target), PcapWriter.Link.ETHERNET)) {
+            for (TraceEvent.Sent s : w.trace().of(TraceEvent.Sent.class)) {
+                pw.write(s.at(), w.host(s.from()).address(), w.host(s.from().other()).address(), s.segment());
+            }
+        } catch (IOException e) {
+            throw UserError.environment("cannot write " + target + ": " + e.getMessage());
+        }
+        out.println("wrote " + target);
+    }
+
+    private Path pcapFor(Path script) {
+        if (files.size() == 1) return pcap;
+        String name = pcap.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name, ext = dot > 0 ? name.substring(dot) : ".pcap";
+        String pkt = script.getFileName().toString().replaceFirst("\\.pkt$", "");
+        return pcap.resolveSibling(base + "-" + pkt + ext);
     }
 
     private static void report(PrintWriter out, Runner.Failure f) {

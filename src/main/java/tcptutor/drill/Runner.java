@@ -35,8 +35,8 @@ public final class Runner {
         }
     }
 
-    /** A script's outcome: passed when {@code failure} is null. */
-    public record Outcome(Script script, Failure failure) {
+    /** A script's outcome: passed when {@code failure} is null; {@code world} holds the trace of the run. */
+    public record Outcome(Script script, Failure failure, World world) {
         public boolean passed() { return failure == null; }
     }
 
@@ -115,10 +115,10 @@ public final class Runner {
             if (pending != null && !pending.checked) {
                 throw new Fail(pending.event, "the script ended while this blocking call was still running", "", "");
             }
-            return new Outcome(script, null);
+            return new Outcome(script, null, world);
         } catch (Fail f) {
             Event e = f.at;
-            return new Outcome(script, new Failure(script.file(), e.line(), e.text(), f.getMessage(), f.expected, f.actual));
+            return new Outcome(script, new Failure(script.file(), e.line(), e.text(), f.getMessage(), f.expected, f.actual), world);
         }
     }
 

@@ -57,4 +57,62 @@ class DrillCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Missing required parameter");
     }
+
+    private static Path conformance(String name) {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path c = p.resolve("shared").resolve("conformance").resolve(name);
+            if (Files.exists(c)) return c;
+        }
+        throw new IllegalStateException("shared/conformance/" + name + " is missing beside the clone");
+    }
+
+    @Test
+    void passingScripts_exit0_withTheSummaryLine() {
+        Run r = drill(conformance("a-syn-closed-port.pkt").toString(), conformance("k-simultaneous-close.pkt").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).endsWith("\n2 passed, 0 failed\n").contains("PASS ").doesNotContain("FAIL");
+        assertThat(r.err()).contains("warning: defaults.sh:11: skipped `tc qdisc add dev tun0 root pfifo`");
+    }
+
+    @Test
+    void failingScript_printsLineExpectedAndActual_andExits1(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.pkt");
+        Files.writeString(bad, "0 < S 0:0(0) win 64240 <mss 1460>\n+0 > R. 0:0(0) ack 2 win 0\n");
+        Run r = drill(bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo("FAIL " + bad + "\n"
+                + "  " + bad + ":2: +0 > R. 0:0(0) ack 2 win 0\n"
+                + "    wrong outbound packet: ack: expected 2, got 1\n"
+                + "    expected: R. 0:0(0) ack 2 win 0 at 0.000000\n"
+                + "    actual:   R. 0:0(0) ack 1 win 0 at 0.000000\n"
+                + "0 passed, 1 failed\n");
+    }
+
+    @Test
+    void verbose_printsTheEventsOfTheRun() {
+        Run r = drill("-v", conformance("a-syn-closed-port.pkt").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("#2 peer > you  R. 0:0(0) ack 1 win 0", "[you: raw | peer: no sockets]");
+    }
+
+    @Test
+    void pcap_holdsEverySegmentOfTheRun(@TempDir Path dir) {
+        Path out = dir.resolve("run.pcap");
+        Run r = drill("--pcap", out.toString(), conformance("c-active-close-time-wait.pkt").toString());
+        assertThat(r.exit()).isZero();
+        tcptutor.capture.Capture c = tcptutor.capture.CaptureReader.read(out);
+        assertThat(c.ok()).isTrue();
+        assertThat(c.packets()).hasSize(9);
+        assertThat(c.packets().get(1).segment().flags()).isEqualTo(tcptutor.wire.Flags.SYN | tcptutor.wire.Flags.ACK);
+    }
+
+    @Test
+    void pcap_withSeveralScripts_writesOneFileEach(@TempDir Path dir) {
+        Path out = dir.resolve("run.pcap");
+        Run r = drill("--pcap", out.toString(), conformance("a-syn-closed-port.pkt").toString(),
+                conformance("b-syn-no-options.pkt").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(dir.resolve("run-a-syn-closed-port.pcap")).exists();
+        assertThat(dir.resolve("run-b-syn-no-options.pcap")).exists();
+    }
 }
