@@ -45,8 +45,8 @@ final class AppCalls {
                 sockets.connecting(scriptFd(a.get(0)));
                 return host.connect(fd, Sockets.PEER_PORT);
             }
-            case "read": return host.read(fd(a.get(0)), (int) value(a.get(2), "the byte count"));
-            case "write": return host.write(fd(a.get(0)), new byte[(int) value(a.get(2), "the byte count")]);
+            case "read": return host.read(fd(a.get(0)), count(a.get(2)));
+            case "write": return host.write(fd(a.get(0)), new byte[count(a.get(2))]);
             case "close": return done(text, host.close(fd(a.get(0))));
             case "shutdown": return done(text, shutdown(a));
             case "setsockopt": return done(text, setsockopt(a));
@@ -57,6 +57,15 @@ final class AppCalls {
     }
 
     private static Call done(String text, SysResult r) { return Call.completed(text, r); }
+
+    /** A read or write size: 0 to 16 MiB. */
+    private static int count(Expr e) {
+        long n = value(e, "the byte count");
+        if (n < 0 || n > MAX_COUNT) throw new Unsupported("expected a byte count from 0 to " + MAX_COUNT + ", not " + n);
+        return (int) n;
+    }
+
+    private static final int MAX_COUNT = 16 << 20;
 
     private SysResult shutdown(List<Expr> a) {
         long how = value(a.get(1), "how");

@@ -180,9 +180,12 @@ public final class Parser {
     /** Seconds (integer or decimal) as microseconds. */
     private long time(String what) {
         Token t = next();
-        if (t.type() != Type.INT && t.type() != Type.FLOAT) throw error(t, "expected " + what + ", found " + t.show());
+        if ((t.type() != Type.INT && t.type() != Type.FLOAT) || t.text().startsWith("0x")) {
+            throw error(t, "expected " + what + ", found " + t.show());
+        }
         BigDecimal secs = new BigDecimal(t.text());
         if (secs.signum() < 0) throw error(t, "expected " + what + ", found a negative time " + t.text());
+        if (secs.compareTo(MAX_SECONDS) > 0) throw error(t, "expected " + what + " of at most " + MAX_SECONDS + " s, found " + t.text());
         return secs.movePointRight(6).longValue();
     }
 
@@ -334,6 +337,7 @@ public final class Parser {
         }
     }
 
+    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(1_000_000_000);
     private static final String OPTION_NAMES = "mss N, sackOK, sack A:B, TS val X ecr Y, nop, eol, wscale N";
 
     // ---- system calls -------------------------------------------------------------------------------------
