@@ -28,7 +28,10 @@ final class PeerLab {
 
     PeerLab(Settings s) { this(s, 5000); }
 
+    final int iss;
+
     PeerLab(Settings s, int iss) {
+        this.iss = iss;
         w = new World(s, 42);
         peer = w.peer();
         peer.nextIsn(iss);
@@ -56,7 +59,7 @@ final class PeerLab {
 
     PeerLab established(TcpOption... synOpts) {
         synReceived(synOpts);
-        in(Flags.ACK, 1001, 5001, 64240, 0);
+        in(Flags.ACK, 1001, iss + 1, 64240, 0);
         Call a = peer.accept(listenFd);
         fd = (int) a.result().value();
         out();
