@@ -71,7 +71,7 @@ class CaptureRoundTripTest {
         Capture c = CaptureReader.read(out.toByteArray());
         assertThat(c.packets()).hasSize(1);
         assertThat(c.packets().get(0).checksumStatus()).isEqualTo(Checksum.Status.OFFLOADED);
-        assertThat(c.skipped()).containsExactly("frame 2: byte 32: data offset 10 (40 bytes) runs past the end of the data at 30");
+        assertThat(c.skipped()).containsExactly("frame 2: byte 32: data offset 10 (40 bytes) runs past the end of the data at 50");
     }
 
     @Test void supportedLinkTypes() {
