@@ -24,9 +24,10 @@ public final class Parser extends TokenReader {
     static final Map<String, Integer> CALLS = Map.ofEntries(
             Map.entry("socket", 3), Map.entry("bind", 3), Map.entry("listen", 2), Map.entry("accept", 3),
             Map.entry("connect", 3), Map.entry("read", 3), Map.entry("write", 3), Map.entry("close", 1),
-            Map.entry("shutdown", 2), Map.entry("setsockopt", 5), Map.entry("getsockopt", 5), Map.entry("fcntl", -1));
-    private static final String CALL_NAMES =
-            "socket, bind, listen, accept, connect, read, write, close, shutdown, setsockopt, getsockopt, fcntl";
+            Map.entry("shutdown", 2), Map.entry("setsockopt", 5), Map.entry("getsockopt", 5), Map.entry("fcntl", -1),
+            Map.entry("send", 4), Map.entry("recv", 4), Map.entry("sendto", 6), Map.entry("recvfrom", 6));
+    private static final String CALL_NAMES = "socket, bind, listen, accept, connect, read, write, close, shutdown, "
+            + "setsockopt, getsockopt, fcntl, and send, recv, sendto, recvfrom with flags 0";
 
     private final String src;
     private final Path dir;
@@ -112,11 +113,16 @@ public final class Parser extends TokenReader {
             action = packet();
         } else if (act.type() == Type.BACKTICK) {
             action = new Event.Command(command(next()));
+        } else if (act.type() == Type.CODE) {
+            next();
+            warnings.add(file + ":" + act.line() + ": skipped the %{ }% code block (tcptutor does not run packetdrill's "
+                    + "Python snippets, so what it asserts is not checked)");
+            action = new Event.Code(act.text());
         } else if (act.type() == Type.WORD || act.type() == Type.ELLIPSIS) {
             action = syscall();
         } else {
-            throw error(act, "expected '<' (inject a segment), '>' (expect a segment), a system call or a `command` "
-                    + "after the time, found " + act.show());
+            throw error(act, "expected '<' (inject a segment), '>' (expect a segment), a system call, a `command` or "
+                    + "a %{ code }% block after the time, found " + act.show());
         }
         String text = src.substring(first.offset(), previous().end()).replaceAll("\\s*\n\\s*", " ");
         Event ev = new Event(first.line(), first.col(), time, action, text);
