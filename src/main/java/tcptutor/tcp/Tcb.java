@@ -311,6 +311,10 @@ public final class Tcb extends Arrivals {
     private void retransmissionTimer() {
         boolean outstanding = flight() > 0;
         if (!outstanding || !synchronizedState() || state == State.TIME_WAIT) return;
+        if (probePending) {
+            sendLossProbe();
+            return;
+        }
         int limit = orphaned ? (cfg.getInt(Knob.tcp_orphan_retries) == 0 ? 8 : cfg.getInt(Knob.tcp_orphan_retries))
                 : cfg.getInt(Knob.tcp_retries2);
         if (retransmits >= limit) {
@@ -320,6 +324,7 @@ public final class Tcb extends Arrivals {
             return;
         }
         retransmits++;
+        tlpOutstanding = false;
         ssthresh = Math.max(flight() / Math.max(sndMss, 1) / 2, 2);
         cwnd = 1;
         dupAcks = 0;

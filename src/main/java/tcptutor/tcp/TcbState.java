@@ -65,6 +65,9 @@ abstract class TcbState {
     int rttSeq;
     long rttStart = -1;
     int retransmits;
+    /** Linux tail loss probe: the retransmission timer is a probe timer; a probe is unanswered up to tlpHighSeq. */
+    boolean probePending, tlpOutstanding;
+    int tlpHighSeq, lastSegStart;
     boolean synRetransmitted;
     long lastOowAck = Long.MIN_VALUE;
 
