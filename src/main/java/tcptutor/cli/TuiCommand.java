@@ -1,9 +1,6 @@
 package tcptutor.cli;
 
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
-import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,8 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import tcptutor.session.Session;
 import tcptutor.session.SessionConfig;
 import tcptutor.tui.LessonFeed;
+import tcptutor.tui.Rehearsal;
 import tcptutor.tui.SessionTutor;
 import tcptutor.tui.TextUi;
+import tcptutor.tui.TtyTerminal;
 
 /** {@code tcptutor tui}: the text UI on this terminal. */
 @Command(name = "tui", mixinStandardHelpOptions = true,
@@ -25,9 +24,17 @@ public final class TuiCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours (also when the NO_COLOR environment variable is set).")
     boolean noColor;
 
+    @Option(names = "--cds-training", hidden = true,
+            description = "Play a short session on a virtual terminal and exit (the launcher's AppCDS archive run).")
+    boolean cdsTraining;
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws IOException {
+        if (cdsTraining) {
+            Rehearsal.run(new SessionTutor(new Session(SessionConfig.defaults()), null, List.of()));
+            return 0;
+        }
         if (System.console() == null) {
             throw UserError.environment("the text UI needs an interactive terminal; use 'tcptutor repl' for line mode");
         }
@@ -39,7 +46,7 @@ public final class TuiCommand implements Callable<Integer> {
 
     /** Runs the UI on the process's terminal; prints where the journal went when it ends. */
     static int open(boolean noColor, java.io.PrintWriter out) throws IOException {
-        UnixTerminal terminal = new UnixTerminal(System.in, System.out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        TtyTerminal terminal = new TtyTerminal();
         Session session = new Session(SessionConfig.defaults());
         String bye = new TextUi(terminal, new SessionTutor(session, journalFile(), List.of()), LessonFeed.NONE, noColor).run();
         if (!bye.isEmpty()) out.println(bye);
