@@ -2,12 +2,12 @@ package tcptutor.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tcptutor.repl.ReplOptions;
 import tcptutor.session.Session;
 import tcptutor.session.SessionConfig;
 import tcptutor.tui.LessonFeed;
@@ -32,7 +32,7 @@ public final class TuiCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         if (cdsTraining) {
-            Rehearsal.run(new SessionTutor(new Session(SessionConfig.defaults()), null, List.of()));
+            Rehearsal.run(new SessionTutor(new Session(SessionConfig.defaults()), null, null));
             return 0;
         }
         if (System.console() == null) {
@@ -48,7 +48,7 @@ public final class TuiCommand implements Callable<Integer> {
     static int open(boolean noColor, java.io.PrintWriter out) throws IOException {
         TtyTerminal terminal = new TtyTerminal();
         Session session = new Session(SessionConfig.defaults());
-        String bye = new TextUi(terminal, new SessionTutor(session, journalFile(), List.of()), LessonFeed.NONE, noColor).run();
+        String bye = new TextUi(terminal, new SessionTutor(session, journalFile(), ReplOptions.forEnvironment(noColor).historyFile()), LessonFeed.NONE, noColor).run();
         if (!bye.isEmpty()) out.println(bye);
         out.flush();
         return 0;

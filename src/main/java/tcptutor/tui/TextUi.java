@@ -166,7 +166,10 @@ public final class TextUi {
         switch (t) {
             case Enter -> {
                 String line = console.take();
-                if (!line.isBlank()) run(line, false);
+                if (!line.isBlank()) {
+                    tutor.typed(line);
+                    run(line, false);
+                }
             }
             case Backspace -> console.backspace();
             case Delete -> console.delete();
