@@ -39,7 +39,13 @@ public final class Tcb extends Arrivals {
         else if (state == State.ESTABLISHED || state == State.CLOSE_WAIT) arm(TcpTimer.KEEPALIVE, now() + keepIdle * 1_000_000L);
     }
     public boolean keepalive() { return keepalive; }
-    public void keepIdle(int s) { keepIdle = s; }
+    /** TCP_KEEPIDLE; on a running keepalive the timer moves to (last segment received + idle), as Linux does. */
+    public void keepIdle(int s) {
+        keepIdle = s;
+        if (keepalive && armed(TcpTimer.KEEPALIVE) && keepaliveProbes == 0) {
+            arm(TcpTimer.KEEPALIVE, Math.max(now(), lastRcv + s * 1_000_000L));
+        }
+    }
     public int keepIdle() { return keepIdle; }
     public void keepIntvl(int s) { keepIntvl = s; }
     public int keepIntvl() { return keepIntvl; }
