@@ -7,6 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import java.io.PrintWriter;
+import tcptutor.lesson.FileProgressStore;
+import tcptutor.lesson.LessonLibrary;
+import tcptutor.lesson.ProgressStore;
 import tcptutor.repl.ReplOptions;
 import tcptutor.session.Session;
 import tcptutor.session.SessionConfig;
@@ -31,8 +35,9 @@ public final class TuiCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws IOException {
-        if (cdsTraining) {
+        if (cdsTraining) { // the launcher's AppCDS run: the UI's classes, and the lesson files' (read in the background)
             Rehearsal.run(new SessionTutor(new Session(SessionConfig.defaults()), null, null));
+            LessonFeeds.entries(LessonLibrary.load(LessonLibrary.defaultDir()), ProgressStore.NONE);
             return 0;
         }
         if (System.console() == null) {
@@ -44,11 +49,19 @@ public final class TuiCommand implements Callable<Integer> {
         return open(noColor, spec.commandLine().getOut());
     }
 
-    /** Runs the UI on the process's terminal; prints where the journal went when it ends. */
-    static int open(boolean noColor, java.io.PrintWriter out) throws IOException {
-        TtyTerminal terminal = new TtyTerminal();
-        Session session = new Session(SessionConfig.defaults());
-        String bye = new TextUi(terminal, new SessionTutor(session, journalFile(), ReplOptions.forEnvironment(noColor).historyFile()), LessonFeed.NONE, noColor).run();
+    /** Runs the UI on the process's terminal with a new session and the welcome page; prints where the journal went. */
+    static int open(boolean noColor, PrintWriter out) throws IOException {
+        LessonFeed welcome = LessonFeeds.welcome(LessonLibrary.defaultDir(), new FileProgressStore(FileProgressStore.defaultFile()));
+        return open(noColor, out, new Session(SessionConfig.defaults()), welcome);
+    }
+
+    /**
+     * Runs the UI on the process's terminal for {@code session}, the lesson pane fed by {@code lessons}
+     * (e.g. {@code LessonFeeds.of(run, entries)} for {@code tcptutor learn ID}). Returns the exit code.
+     */
+    static int open(boolean noColor, PrintWriter out, Session session, LessonFeed lessons) throws IOException {
+        SessionTutor tutor = new SessionTutor(session, journalFile(), ReplOptions.forEnvironment(noColor).historyFile());
+        String bye = new TextUi(new TtyTerminal(), tutor, lessons, noColor).run();
         if (!bye.isEmpty()) out.println(bye);
         out.flush();
         return 0;

@@ -87,6 +87,7 @@ public final class TextUi {
         screen.startScreen();
         terminal.addResizeListener(onResize);
         synchronized (lock) { draw(); }
+        lessons.attach(this::redrawFromOtherThread);
     }
 
     /** Handles keys one by one, drawing after each (what tests do instead of the blocking loop). */
