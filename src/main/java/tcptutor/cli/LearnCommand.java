@@ -93,7 +93,10 @@ public final class LearnCommand implements Callable<Integer> {
         LessonRun run = LessonRun.start(lesson, store, lang);
         boolean terminal = System.console() != null;
         if (terminal && !repl && !"dumb".equals(System.getenv("TERM"))) {
-            return LessonUi.open(run, lib, store, noColor, out);
+            int code = TuiCommand.open(noColor, out, run.session(), LessonFeeds.of(run, LessonFeeds.entries(lib, store)));
+            out.println("lesson '" + id + "': " + run.progress().status(lesson) + " (saved; 'tcptutor learn " + id + "' resumes)");
+            out.flush();
+            return code;
         }
         if (!terminal) {
             run.onFeedback(lines -> lines.forEach(l -> out.println("lesson: " + l)));
