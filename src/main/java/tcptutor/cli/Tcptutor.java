@@ -13,6 +13,9 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ReplCommand.class,
                 TuiCommand.class,
+                LessonsCommand.class,
+                LearnCommand.class,
+                CheckLessonsCommand.class,
                 DecodeCommand.class,
                 DrillCommand.class,
                 CommandLine.HelpCommand.class,

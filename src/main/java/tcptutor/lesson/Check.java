@@ -262,7 +262,8 @@ final class Check {
             if (prev != null && prev.len() == 0) return "a pure ACK consumes no sequence number";
             if (prev != null && prev.has(Flags.SYN)) return "your SYN consumed just one sequence number";
         }
-        if (x.field().equals("ack") && delta > 1) return "acknowledge only what has arrived: the next byte expected";
+        if (x.field().equals("ack") && delta > 1) return "the ack is the next sequence number you expect: everything that arrived, plus one";
+        if (x.field().equals("ack") && delta < 0) return "you cannot acknowledge what has not arrived yet";
         return "";
     }
 

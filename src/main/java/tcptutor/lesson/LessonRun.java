@@ -70,7 +70,8 @@ public final class LessonRun {
             run.index = i;
             for (Line l : lesson.steps().get(i).commands()) run.runInternal(l);
         }
-        List<String> opening = new ArrayList<>(resume == 0 ? setup : List.of());
+        List<String> opening = new ArrayList<>(resume == 0 ? setup : List.of("(resuming at step " + (resume + 1) + " of "
+                + lesson.steps().size() + ": the world was replayed up to here; 'show ladder' shows it, 'back' goes back)"));
         opening.addAll(run.enter(resume));
         run.opening = opening;
         return run;
