@@ -62,6 +62,14 @@ public final class TextUi {
         return new TextUi(terminal, tutor, LessonFeed.NONE, false).run();
     }
 
+    /**
+     * Runs the UI for {@code session} on {@code terminal} (e.g. the lab's ANSITerminal over an SSH channel), with
+     * the welcome page and no journal or history file: whoever owns the session saves its journal afterwards.
+     */
+    public static String run(Terminal terminal, tcptutor.session.Session session) throws IOException {
+        return run(terminal, new SessionTutor(session, null, null));
+    }
+
     public String run() throws IOException {
         open();
         try {
