@@ -88,6 +88,10 @@ public final class Answers {
         String g = given.trim();
         if (g.isEmpty()) return "an answer, got an empty line (write " + SKIP + " to skip a question)";
         if (g.equals(SKIP)) return null;
+        if (q.key() instanceof Key.Authored a) {
+            tcptutor.lesson.Question.Grade gr = a.question().grade(g);
+            return gr.problem().isEmpty() ? null : gr.problem().replaceFirst("^expected ", "") + ", got '" + g + "'";
+        }
         if (!q.choices().isEmpty()) {
             if (choice(g, q.choices()) >= 0) return null;
             return "a letter a-" + letterOf(q.choices().size() - 1) + " or the text of a choice, got '" + g + "'";
@@ -107,6 +111,7 @@ public final class Answers {
         String g = given.trim();
         if (g.isEmpty() || g.equals(SKIP)) return false;
         Key k = q.key();
+        if (k instanceof Key.Authored a) return a.question().grade(g).correct();
         if (!q.choices().isEmpty()) {
             int i = choice(g, q.choices());
             if (k instanceof Key.Choice c) return i == c.index();

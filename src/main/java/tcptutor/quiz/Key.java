@@ -37,6 +37,21 @@ public sealed interface Key {
         public String canonical(List<String> choices) { return state.rfcName(); }
     }
 
+    /**
+     * A question authored in a lesson file ({@code ask:}): graded exactly as the lesson grades it, by the
+     * lessons' own {@link tcptutor.lesson.Question} (choice, number, state or text, with its accepted answers).
+     */
+    record Authored(tcptutor.lesson.Question question) implements Key {
+        public String canonical(List<String> choices) {
+            String a = question.answers().get(0);
+            if (question.kind() == tcptutor.lesson.Question.Kind.CHOICE) {
+                int i = question.choiceIndex(a);
+                return i < 0 ? a : choices.get(i);
+            }
+            return a;
+        }
+    }
+
     /** Short text; compared ignoring case, spacing and punctuation. The first entry is the canonical one. */
     record Text(List<String> accepted) implements Key {
         public Text { accepted = List.copyOf(accepted); if (accepted.isEmpty()) throw new IllegalArgumentException("no accepted answer"); }
