@@ -102,8 +102,8 @@ final class HeaderQuestions implements QuestionSource {
             case WINDOW -> {
                 int shift = shiftOf(c);
                 boolean syn = s.has(Flags.SYN);
-                prompt = intro + "Both SYNs carried the window-scale option; the sender's announced shift " + shift
-                        + ". How many bytes does this segment's window allow?";
+                prompt = intro + "Both sides offered window scaling in their SYNs; the sender of this segment announced shift " + shift
+                        + ". How many bytes does this segment's window field allow?";
                 long bytes = syn ? s.window() : (long) s.window() << shift;
                 answer = Long.toString(bytes);
                 typed = rnd.nextBoolean();

@@ -1,6 +1,5 @@
 package tcptutor.quiz;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -30,7 +29,6 @@ final class LessonQuestions implements QuestionSource {
         return null;
     }
 
-    static LessonLibrary library(Path dir) { return LessonLibrary.load(dir); }
 
     static Question of(String lesson, tcptutor.lesson.Question q) {
         List<String> choices = new ArrayList<>();
