@@ -46,6 +46,14 @@ public final class Answers {
             }
             if (hit >= 0) return hit;
         }
+        int flags = flagSet(given);
+        if (flags >= 0) {
+            int hit = -1;
+            for (int i = 0; i < choices.size(); i++) {
+                if (flagSet(choices.get(i)) == flags) { if (hit >= 0) return -1; hit = i; }
+            }
+            if (hit >= 0) return hit;
+        }
         OptionalDouble num = number(given);
         if (num.isPresent()) {
             int hit = -1;
@@ -56,6 +64,29 @@ public final class Answers {
             return hit;
         }
         return -1;
+    }
+
+    private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR"};
+
+    /**
+     * A set of TCP flags in any order and spelling: "SYN+ACK", "ack syn", "SYN, ACK", or tcpdump's letters
+     * "S." / "FP." / "R"; -1 if it is not one.
+     */
+    public static int flagSet(String given) {
+        String g = given.trim();
+        if (g.matches("[FSRPUEW.]+")) {
+            int f = 0;
+            for (char ch : g.toCharArray()) f |= 1 << "FSRP.UEW".indexOf(ch);
+            return f;
+        }
+        String[] words = g.toUpperCase(Locale.ROOT).split("(\\s*[+,/|&]\\s*|\\s+AND\\s+|\\s+)");
+        int f = 0;
+        for (String w : words) {
+            int bit = java.util.Arrays.asList(FLAG_NAMES).indexOf(w);
+            if (bit < 0) return -1;
+            f |= 1 << bit;
+        }
+        return f;
     }
 
     /**

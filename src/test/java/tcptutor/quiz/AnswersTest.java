@@ -46,6 +46,16 @@ class AnswersTest {
         assertThat(Answers.problem(q, "c")).isNull();
     }
 
+    @Test void choiceOfFlags_acceptsAnyOrderAndTcpdumpLetters() {
+        Question q = choice(List.of("ACK", "SYN+ACK", "FIN+PSH+ACK", "RST"), 1);
+        for (String s : List.of("SYN+ACK", "ack+syn", "SYN, ACK", "syn ack", "S.")) assertThat(Answers.isRight(q, s)).as(s).isTrue();
+        assertThat(Answers.isRight(q, "S")).isFalse();
+        Question f = choice(List.of("ACK", "SYN+ACK", "FIN+PSH+ACK", "RST"), 2);
+        assertThat(Answers.isRight(f, "FP.")).isTrue();
+        assertThat(Answers.isRight(f, "PSH FIN ACK")).isTrue();
+        assertThat(Answers.choice("R", f.choices())).isEqualTo(3);
+    }
+
     @Test void numbers_readSeparatorsHexAndUnits() {
         assertThat(Answers.number("4,294,967,295").getAsDouble()).isEqualTo(4294967295.0);
         assertThat(Answers.number("1_000").getAsDouble()).isEqualTo(1000);
