@@ -2,15 +2,16 @@ package tcptutor.wire;
 
 /**
  * Why bytes did not decode: the byte offset where the problem is, the field, and what was wrong.
- * Printed as one line, e.g. {@code byte 12: data offset 4 is below the minimum 5}.
+ * Printed as one line, e.g. {@code byte 12: data offset 4 is below the minimum 5}. Text that did not parse
+ * (a hex dump) has offset -1 and names its line and column in the problem.
  */
 public record DecodeError(int offset, String field, String problem) {
 
     /** The same error with its offset moved by {@code base}, for a header found inside a larger packet. */
-    public DecodeError shifted(int base) { return new DecodeError(offset + base, field, problem); }
+    public DecodeError shifted(int base) { return offset < 0 ? this : new DecodeError(offset + base, field, problem); }
 
     /** One line: {@code byte N: problem}. */
-    public String message() { return "byte " + offset + ": " + problem; }
+    public String message() { return offset < 0 ? problem : "byte " + offset + ": " + problem; }
 
     @Override public String toString() { return message(); }
 }
