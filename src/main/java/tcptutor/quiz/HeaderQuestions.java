@@ -8,6 +8,10 @@ import java.util.Random;
 import tcptutor.tcp.Profile;
 import tcptutor.wire.Checksum;
 import tcptutor.wire.Decoded;
+import tcptutor.wire.Field;
+import tcptutor.wire.FieldTree;
+import tcptutor.wire.HexDump;
+import tcptutor.wire.Packet;
 import tcptutor.wire.Flags;
 import tcptutor.wire.Segment;
 import tcptutor.wire.SegmentCodec;
@@ -75,14 +79,18 @@ final class HeaderQuestions implements QuestionSource {
         return b;
     }
 
-    /** The window-scale shift the question says the other side announced in its SYN. */
-    static int shiftOf(Case c) { return 5 + c.variant() % 5; }
+    /** The window-scale shift the question says the sender announced: its own option when it carries one. */
+    static int shiftOf(Case c) {
+        return segment(c.shape(), c.variant()).option(TcpOption.WindowScale.class).map(TcpOption.WindowScale::shift).orElse(5 + c.variant() % 5);
+    }
 
     static Question question(Case c, Random rnd) {
         byte[] b = bytes(c);
         Segment s = decode(b);
-        String dump = hexDump(b);
-        String intro = "A TCP segment from 192.0.2.1 to 192.0.2.2 (the TCP header and payload, no IP header):\n" + dump + "\n";
+        boolean tree = c.ask() == Ask.WINDOW && c.variant() % 2 == 1;
+        String intro = tree
+                ? "A TCP segment from 192.0.2.1 to 192.0.2.2, field by field:\n" + fieldTree(s) + "\n"
+                : "A TCP segment from 192.0.2.1 to 192.0.2.2 (the TCP header and payload, no IP header):\n" + hexDump(b) + "\n";
         String prompt;
         String answer;
         List<String> wrong = new ArrayList<>();
@@ -199,18 +207,16 @@ final class HeaderQuestions implements QuestionSource {
         return out;
     }
 
-    /** tcpdump -x style: offset, then eight 16-bit groups per line. */
+    /** tcpdump -x style (the wire package's renderer), indented. */
     static String hexDump(byte[] b) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < b.length; i += 16) {
-            out.append(String.format("  0x%04x: ", i));
-            for (int j = i; j < Math.min(b.length, i + 16); j += 2) {
-                out.append(' ').append(String.format("%02x", b[j] & 0xFF));
-                if (j + 1 < b.length) out.append(String.format("%02x", b[j + 1] & 0xFF));
-            }
-            if (i + 16 < b.length) out.append('\n');
-        }
-        return out.toString();
+        return "  " + HexDump.renderHex(b).replace("\n", "\n  ");
+    }
+
+    /** The TCP fields as a tree (the wire package's), without derived values that would give answers away. */
+    static String fieldTree(Segment s) {
+        List<Field> keep = new ArrayList<>();
+        for (Field f : FieldTree.of(Packet.tcpOnly(s))) if (f.depth() <= 1 && !f.name().startsWith("[")) keep.add(f);
+        return FieldTree.text(keep).stripTrailing().indent(2).stripTrailing();
     }
 
     /** Decoding is what the answer comes from; a failure here is a bug in building the case. */

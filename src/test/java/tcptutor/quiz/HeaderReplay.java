@@ -33,8 +33,8 @@ final class HeaderReplay {
     static String answer(Question q) {
         HeaderQuestions.Case c = (HeaderQuestions.Case) q.scenario();
         byte[] b = bytes(q.prompt());
-        int headerLen = ((b[12] & 0xFF) >> 4) * 4;
-        int flags = b[13] & 0xFF;
+        int headerLen = b.length == 0 ? 0 : ((b[12] & 0xFF) >> 4) * 4;
+        int flags = b.length == 0 ? 0 : b[13] & 0xFF;
         return switch (c.ask()) {
             case FLAGS -> {
                 String[] names = {"CWR", "ECE", "URG", "ACK", "PSH", "RST", "SYN", "FIN"};
@@ -46,6 +46,13 @@ final class HeaderReplay {
                 Matcher m = Pattern.compile("announced shift (\\d+)").matcher(q.prompt());
                 if (!m.find()) throw new AssertionError("no shift in " + q.prompt());
                 int shift = Integer.parseInt(m.group(1));
+                if (b.length == 0) { // the field-tree form
+                    Matcher w = Pattern.compile("Window: (\\d+)").matcher(q.prompt());
+                    Matcher f = Pattern.compile("Flags: 0x[0-9a-f]+ \\(([A-Z, ]+)\\)").matcher(q.prompt());
+                    if (!w.find() || !f.find()) throw new AssertionError("no window or flags in " + q.prompt());
+                    boolean syn = List.of(f.group(1).split(", ")).contains("SYN");
+                    yield Long.toString(syn ? Long.parseLong(w.group(1)) : Long.parseLong(w.group(1)) << shift);
+                }
                 boolean syn = (flags & 0x02) != 0;
                 yield Long.toString(syn ? u16(b, 14) : (long) u16(b, 14) << shift);
             }
