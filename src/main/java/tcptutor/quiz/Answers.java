@@ -19,14 +19,39 @@ public final class Answers {
 
     /** Lower case, punctuation and spacing folded, so "FIN+ACK, seq 5" equals "fin ack seq 5". */
     public static String fold(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        StringBuilder b = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                if (gap && b.length() > 0) b.append(' ');
+                gap = false;
+                b.appendCodePoint(Character.toLowerCase(cp));
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
+    }
+
+    private static final java.util.Map<String, java.util.Optional<State>> STATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link State#parse}, remembered for the short texts that can be state names; null if none. */
+    static State state(String text) {
+        if (text.length() > 24) return null;
+        if (STATES.size() > 10_000) STATES.clear();
+        return STATES.computeIfAbsent(text, t -> java.util.Optional.ofNullable(State.parse(t))).orElse(null);
     }
 
     /** "a", "B", "c)", "(d)", "a." as a choice index below {@code n}; -1 if it is not a letter. */
     public static int letter(String given, int n) {
-        String g = given.trim().toLowerCase(Locale.ROOT).replaceAll("^\\(|[).:]$", "");
+        String g = given.trim();
+        if (g.length() > 3) return -1;
+        if (g.startsWith("(")) g = g.substring(1);
+        if (!g.isEmpty() && ").:".indexOf(g.charAt(g.length() - 1)) >= 0) g = g.substring(0, g.length() - 1);
         if (g.length() != 1) return -1;
-        int i = g.charAt(0) - 'a';
+        int i = Character.toLowerCase(g.charAt(0)) - 'a';
         return i >= 0 && i < n ? i : -1;
     }
 
@@ -38,11 +63,11 @@ public final class Answers {
         if (byLetter >= 0) return byLetter;
         String g = fold(given);
         for (int i = 0; i < choices.size(); i++) if (fold(choices.get(i)).equals(g)) return i;
-        State st = State.parse(given);
+        State st = state(given);
         if (st != null) {
             int hit = -1;
             for (int i = 0; i < choices.size(); i++) {
-                if (State.parse(choices.get(i)) == st) { if (hit >= 0) return -1; hit = i; }
+                if (state(choices.get(i)) == st) { if (hit >= 0) return -1; hit = i; }
             }
             if (hit >= 0) return hit;
         }
@@ -94,11 +119,11 @@ public final class Answers {
      * "500 ms", "2 h", "0x1F". Durations come back in seconds. Empty if it is not a number.
      */
     public static OptionalDouble number(String given) {
-        String g = given.trim().toLowerCase(Locale.ROOT).replace("_", "").replaceAll("(?<=\\d),(?=\\d{3})", "");
-        if (g.matches("0x[0-9a-f]{1,8}")) return OptionalDouble.of(Long.parseLong(g.substring(2), 16));
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("([+-]?\\d+(?:\\.\\d+)?)\\s*(ms|msec|milliseconds?|s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?)?")
-                .matcher(g);
+        String g = given.trim().toLowerCase(Locale.ROOT);
+        if (g.isEmpty() || "+-0123456789".indexOf(g.charAt(0)) < 0) return OptionalDouble.empty();
+        g = THOUSANDS.matcher(g.replace("_", "")).replaceAll("");
+        if (HEX.matcher(g).matches()) return OptionalDouble.of(Long.parseLong(g.substring(2), 16));
+        java.util.regex.Matcher m = NUMBER.matcher(g);
         if (!m.matches()) return OptionalDouble.empty();
         double v = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "" : m.group(2);
@@ -107,6 +132,11 @@ public final class Answers {
         else if (unit.startsWith("h")) v *= 3600;
         return OptionalDouble.of(v);
     }
+
+    private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("(?<=\\d),(?=\\d{3})");
+    private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("0x[0-9a-f]{1,8}");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern
+            .compile("([+-]?\\d+(?:\\.\\d+)?)\\s*(ms|msec|milliseconds?|s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?)?");
 
     /** A number without a useless ".0": 60, 19.6, 4294967295. */
     public static String formatNumber(double v) {
@@ -131,7 +161,7 @@ public final class Answers {
         if (k instanceof Key.Number n && number(g).isEmpty()) {
             return (n.unit().equals("s") ? "a number of seconds such as 60 or 1.5 s" : "a number") + ", got '" + g + "'";
         }
-        if (k instanceof Key.StateName && State.parse(g) == null) {
+        if (k instanceof Key.StateName && state(g) == null) {
             return "a TCP state name such as TIME-WAIT or SYN_RECV, got '" + g + "'";
         }
         return null;
@@ -156,7 +186,7 @@ public final class Answers {
             OptionalDouble v = number(g);
             return v.isPresent() && n.matches(v.getAsDouble());
         }
-        if (k instanceof Key.StateName s) return State.parse(g) == s.state();
+        if (k instanceof Key.StateName s) return state(g) == s.state();
         if (k instanceof Key.Text t) {
             String f = fold(g);
             for (String a : t.accepted()) if (fold(a).equals(f)) return true;

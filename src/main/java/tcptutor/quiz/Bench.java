@@ -96,10 +96,14 @@ final class Bench {
         return c == null ? null : c.tcb();
     }
 
-    /** The state of the connection; the listener's when there is none but a listener; else CLOSED. */
+    /** The state of the connection, CLOSED when the stack has none. */
     State state() {
         ConnInfo c = info();
-        if (c != null) return c.tcb().state();
+        return c == null ? State.CLOSED : c.tcb().state();
+    }
+
+    /** The listener's state: LISTEN, or CLOSED when there is none. */
+    State listenerState() {
         for (ConnInfo l : world.peer().connections()) {
             if (l.conn().equals(new Conn(PORT, 0))) return l.tcb().state();
         }

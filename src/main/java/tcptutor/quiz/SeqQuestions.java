@@ -24,6 +24,14 @@ final class SeqQuestions implements QuestionSource {
 
     /** A scenario: what is asked, the variant (client ISN and world seed) and a byte count. */
     record Case(Profile profile, Kind kind, int variant, int size) implements Scenario {
+        public long worldSeed() { return 2000L + variant; }
+
+        /** The ack number of the stray ACK sent to a closed port. */
+        public int strayAck() { return StatePlay.OTHER_ISN[(variant + 3) % StatePlay.variants()] + size; }
+
+        /** The client's (the crafted side's) ISN. */
+        public int clientIsn() { return StatePlay.OTHER_ISN[variant]; }
+
         public String key() { return kind.name().toLowerCase().replace('_', '-') + "/" + profile.id() + "/v" + variant + "/n" + size; }
     }
 
@@ -52,15 +60,15 @@ final class SeqQuestions implements QuestionSource {
 
     /** Plays the scenario on a fresh world; null if the engine did not send the segment asked about. */
     static Played play(Case c) {
-        Bench b = new Bench(c.profile(), 2000L + c.variant());
-        int isn = StatePlay.OTHER_ISN[c.variant()];
+        Bench b = new Bench(c.profile(), c.worldSeed());
+        int isn = c.clientIsn();
         int n = c.size();
         if (c.kind() == Kind.CLOSED_SYN_RST) {
             int mark = b.inject(Flags.SYN, isn, 0, StatePlay.data(synData(n)), List.of(new tcptutor.wire.TcpOption.Mss(1460)));
             return last(b, mark, isn, 0, false);
         }
         if (c.kind() == Kind.CLOSED_ACK_RST) {
-            int mark = b.inject(Flags.ACK, isn, strayAck(c));
+            int mark = b.inject(Flags.ACK, isn, c.strayAck());
             return last(b, mark, isn, 0, true);
         }
         b.listen();
@@ -112,7 +120,6 @@ final class SeqQuestions implements QuestionSource {
     /** Bytes carried by the SYN sent to a closed port: small sizes only (a SYN with data is rare but legal). */
     static int synData(int n) { return n < 500 ? n : 0; }
 
-    static int strayAck(Case c) { return StatePlay.OTHER_ISN[(c.variant() + 3) % StatePlay.variants()] + c.size(); }
 
     /** The last segment sent since {@code mark}: its ack, or its seq. */
     private static Played last(Bench b, int mark, int isn, int s, boolean seq) {
@@ -173,9 +180,9 @@ final class SeqQuestions implements QuestionSource {
                         + (len > 0 ? " and the data" : "") + " (RFC 9293 3.10.7.1)";
             }
             case CLOSED_ACK_RST -> {
-                prompt = "An ACK with seq " + Seq.str(p.clientIsn()) + " and ack " + Seq.str(strayAck(c))
+                prompt = "An ACK with seq " + Seq.str(p.clientIsn()) + " and ack " + Seq.str(c.strayAck())
                         + " reaches a port where nothing listens. What seq does your RST carry?";
-                base = strayAck(c);
+                base = c.strayAck();
                 formula = Seq.unsigned(base);
                 rule = "a RST answering a segment with ACK takes seq = SEG.ACK and has no ACK bit (RFC 9293 3.10.7.1)";
             }
@@ -187,11 +194,14 @@ final class SeqQuestions implements QuestionSource {
             }
         }
         String answer = Seq.str(ans);
+        long unwrapped = Seq.unsigned(base) + (formula - Seq.unsigned(base) + (1L << 32)) % (1L << 32);
+        boolean wrapped = c.kind() != Kind.KEEPALIVE_SEQ && unwrapped >= (1L << 32);
         String why = formula == p.answer()
-                ? rule + " = " + answer + (formula < Seq.unsigned(base) ? " (mod 2^32: it wrapped past 4294967295)" : "") + "."
+                ? Character.toUpperCase(rule.charAt(0)) + rule.substring(1) + " = " + answer
+                        + (wrapped ? " (mod 2^32: " + unwrapped + " wraps past 4294967295)" : "") + "."
                 : "The stack sent " + answer + ".";
         List<String> wrong = new ArrayList<>();
-        if (Seq.unsigned(ans) < Seq.unsigned(base) && c.kind() != Kind.KEEPALIVE_SEQ) wrong.add(Long.toString(Seq.unsigned(ans) + (1L << 32)));
+        if (wrapped) wrong.add(Long.toString(unwrapped));
         wrong.add(Seq.str(ans - 1));
         wrong.add(Seq.str(base));
         wrong.add(Seq.str(ans + 1));

@@ -22,6 +22,8 @@ final class StatePlay {
 
     static int variants() { return OTHER_ISN.length; }
 
+    static long worldSeed(int variant) { return 1000L + variant; }
+
     /** A way to reach a state, as the question describes it. */
     enum Setup {
         CLOSED_PORT(State.CLOSED, "Nothing is bound to port 80 (CLOSED)."),
@@ -68,7 +70,7 @@ final class StatePlay {
 
     /** Drives a world to {@code setup}; null if the engine does not get there (the pair is then unreachable). */
     static Bench drive(Profile profile, int variant, Setup setup) {
-        Bench b = new Bench(profile, 1000L + variant);
+        Bench b = new Bench(profile, worldSeed(variant));
         int c = OTHER_ISN[variant];
         switch (setup) {
             case CLOSED_PORT -> { }
@@ -109,7 +111,18 @@ final class StatePlay {
                 }
             }
         }
-        return b.state() == setup.state ? b : null;
+        State reached = setup == Setup.LISTEN ? b.listenerState() : b.state();
+        return reached == setup.state ? b : null;
+    }
+
+    /**
+     * The state "you" are in after the event: the connection's; when it is gone, CLOSED, except that a passive
+     * SYN-RECEIVED returns to LISTEN (RFC 9293 3.10.7.4) and a listener that got no connection is still LISTEN.
+     */
+    static State after(Bench b, Setup setup) {
+        if (b.info() != null) return b.state();
+        if (setup == Setup.LISTEN || setup == Setup.SYN_RECEIVED) return b.listenerState();
+        return State.CLOSED;
     }
 
     /** The segment the other side sends for {@code event}, or null if the event is not a segment or does not apply here. */
@@ -175,6 +188,6 @@ final class StatePlay {
             mark = b.inject(injected.flags(), injected.seq(), injected.ack(), injected.payload(), injected.options());
         }
         List<String> ladder = Ladder.render(b.world.trace().events(), 9);
-        return new Outcome(profile, variant, setup, event, before, injected, timer, b.state(), b.sentSince(mark), b.reasons(mark), ladder);
+        return new Outcome(profile, variant, setup, event, before, injected, timer, after(b, setup), b.sentSince(mark), b.reasons(mark), ladder);
     }
 }

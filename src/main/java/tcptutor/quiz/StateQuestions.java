@@ -28,6 +28,12 @@ final class StateQuestions implements QuestionSource {
 
     /** The scenario of a state question: enough to replay it. */
     record Case(Profile profile, int variant, Setup setup, Event event, Ask ask) implements Scenario {
+        /** The world's seed: fixes your ISN. */
+        public long worldSeed() { return StatePlay.worldSeed(variant); }
+
+        /** The other side's ISN. */
+        public int otherIsn() { return StatePlay.OTHER_ISN[variant]; }
+
         public String key() {
             return setup.slug() + "/" + event.slug() + "/" + (ask == Ask.NEXT_STATE ? "next-state" : "reply") + "/" + profile.id() + "/v" + variant;
         }
@@ -203,11 +209,14 @@ final class StateQuestions implements QuestionSource {
         if (in != null) {
             if (in.has(Flags.ACK)) far.add(describe(seg(Flags.RST, in.ack(), 0)));
             far.add(describe(seg(Flags.RST | Flags.ACK, 0, in.end())));
-            if (t != null) {
+            if (t != null && o.setup().state.synchronized_()) {
                 far.add(describe(seg(Flags.ACK, t.sndNxt(), in.end())));
                 far.add(describe(seg(Flags.ACK, t.sndNxt(), t.rcvNxt())));
                 far.add(describe(seg(Flags.RST | Flags.ACK, t.sndNxt(), t.rcvNxt())));
                 if (in.has(Flags.SYN)) far.add(describe(seg(Flags.SYN | Flags.ACK, t.sndNxt(), in.seq() + 1)));
+            } else if (t != null) {
+                far.add(describe(seg(Flags.ACK, t.sndNxt(), in.end())));
+                if (in.has(Flags.SYN)) far.add(describe(seg(Flags.SYN | Flags.ACK, t.iss(), in.seq() + 1)));
             } else if (in.has(Flags.SYN)) {
                 far.add(describe(seg(Flags.SYN | Flags.ACK, in.seq() + 1, in.seq() + 1)));
             }

@@ -96,7 +96,7 @@ final class TimerQuestions implements QuestionSource {
             default -> {
                 Bench d = StatePlay.drive(p, 0, StatePlay.Setup.ESTABLISHED);
                 if (d == null || d.fd < 0) return null;
-                long idle = lastReceived(d);
+                long idle = d.world.now();
                 d.world.peer().setsockopt(d.fd, SockOpt.SO_KEEPALIVE, 1);
                 d.world.runUntil(() -> d.info() == null || d.state() == State.CLOSED, d.world.now() + HOURS_3);
                 List<Long> probes = new ArrayList<>();
@@ -156,12 +156,6 @@ final class TimerQuestions implements QuestionSource {
         return at;
     }
 
-    private static long lastReceived(Bench b) {
-        long at = 0;
-        for (TraceEvent e : b.world.trace().events()) if (e instanceof TraceEvent.Delivered d && d.to() == Side.PEER) at = d.at();
-        return at;
-    }
-
     /** The measured answer: seconds, or a count for SYN_RETRIES / KEEPALIVE_PROBES; null if not measurable. */
     static Double answer(Case c) {
         Measured m = measured(c.profile(), c.kind());
@@ -217,15 +211,15 @@ final class TimerQuestions implements QuestionSource {
                 wrong.add(240.0); wrong.add(120.0); wrong.add(7200.0); wrong.add(30.0);
             }
             case KEEPALIVE_FIRST -> {
-                prompt = who + "An established connection with SO_KEEPALIVE goes idle. How many seconds after the last segment received is the first keepalive probe sent?";
+                prompt = who + "Your application turns SO_KEEPALIVE on for an idle established connection. How many seconds later is the first keepalive probe sent?";
                 wrong.add(75.0); wrong.add(3600.0); wrong.add(600.0);
             }
             case KEEPALIVE_GIVEUP -> {
-                prompt = who + "An established connection with SO_KEEPALIVE goes idle and the other side has vanished. How many seconds after the last segment received do you give up and reset it?";
+                prompt = who + "Your application turns SO_KEEPALIVE on for an idle established connection, and the other side has vanished. How many seconds later do you give up and reset the connection?";
                 wrong.add(7200.0 + 9 * 75); wrong.add(7200.0 + 10 * 75); wrong.add(7200.0 + 8 * 75); wrong.add(7200.0);
             }
             default -> {
-                prompt = who + "An established connection with SO_KEEPALIVE goes idle and the other side has vanished. How many keepalive probes do you send before you give up?";
+                prompt = who + "Your application turns SO_KEEPALIVE on for an idle established connection, and the other side has vanished. How many keepalive probes do you send before you give up?";
                 wrong.add(9.0); wrong.add(10.0); wrong.add(ans + 1); wrong.add(5.0);
             }
         }
@@ -263,9 +257,22 @@ final class TimerQuestions implements QuestionSource {
                     + " s, tcp_keepalive_probes=" + s.get(Knob.tcp_keepalive_probes);
         };
         String measured = isCount(c.kind()) ? Answers.formatNumber(ans) : Answers.formatNumber(ans) + " s";
+        Measured m = measured(c.profile(), c.kind());
+        String schedule = switch (c.kind()) {
+            case SYN_RETX, CONNECT_TIMEOUT, SYN_RETRIES -> " The SYN is resent at " + list(m.times()) + " s after the first; connect() fails at " + Answers.formatNumber(m.end()) + " s.";
+            case SYNACK_RETX, SYNACK_GIVEUP -> " The SYN+ACK is resent at " + list(m.times()) + " s after the first; the request is dropped at " + Answers.formatNumber(m.end()) + " s.";
+            case KEEPALIVE_FIRST, KEEPALIVE_GIVEUP, KEEPALIVE_PROBES -> " Probes go out at " + list(m.times()) + " s; the RST at " + Answers.formatNumber(m.end()) + " s.";
+            default -> "";
+        };
         String cmp = otherAns == null || Math.abs(otherAns - ans) < 0.0015 ? ""
                 : " Under the " + other.id() + " profile it is " + Answers.formatNumber(otherAns) + (isCount(c.kind()) ? "" : " s") + ".";
-        return "Measured on the stack: " + measured + " (" + knobs + ")." + cmp;
+        return "Measured on the stack: " + measured + " (" + knobs + ")." + schedule + cmp;
+    }
+
+    private static String list(List<Double> xs) {
+        List<String> out = new ArrayList<>();
+        for (double x : xs) out.add(Answers.formatNumber(x));
+        return String.join(", ", out);
     }
 
     private static String ordinal(int k) {
