@@ -34,6 +34,7 @@ public final class Host {
     private final List<Pending> pending = new ArrayList<>();
     private int nextFd = 3;
     private int currentSegment;
+    private final java.util.ArrayDeque<Integer> isns = new java.util.ArrayDeque<>();
 
     /** A file descriptor's socket: the endpoint plus what lives above TCP. */
     private static final class Sock {
@@ -67,6 +68,9 @@ public final class Host {
 
     /** Raw: arriving segments are only recorded (default for YOU). Off: this host's TCP stack handles them. */
     public void raw(boolean on) { raw = on; }
+
+    /** The next connection this host opens (connect, or a SYN on a listener) uses this ISS instead of a random one. */
+    public void nextIsn(int iss) { isns.addLast(iss); }
 
     /** This host's TCP (for tests and tools that drive endpoints directly). */
     public Stack stack() { return stack; }
@@ -415,7 +419,7 @@ public final class Host {
 
         @Override public void cancel(Object handle) { ((World.Event) handle).cancelled = true; }
 
-        @Override public int isn() { return world.random().nextInt(); }
+        @Override public int isn() { return isns.isEmpty() ? world.random().nextInt() : isns.pollFirst(); }
 
         @Override public int ephemeralPort() { return 32768 + world.random().nextInt(60999 - 32768 + 1); }
     }

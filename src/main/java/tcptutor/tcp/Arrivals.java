@@ -104,7 +104,7 @@ abstract class Arrivals extends Receiver {
             sndWnd = s.window();
             sndWl1 = s.seq();
             enter(State.SYN_RECEIVED, Why.of("SYN without ACK in SYN-SENT: simultaneous open", "RFC 9293 3.10.7.3 fourth"));
-            transmit(build(iss, SYN | ACK, synOptions(ts && tsOk, sack && sackOk, ws && wsOk, offeredTsVal), new byte[0]),
+            transmit(build(iss, SYN | ACK, synOptions(ts, sack, ws, offeredTsVal), new byte[0]),
                     Why.of("SYN-ACK for a simultaneous open, with our SYN's options", "RFC 9293 3.10.7.3 fourth; figure 8"));
             if (s.payloadLength() > 0) env.note(Why.of("data on the SYN is discarded", "Linux tcp_rcv_synsent_state_process"));
             return;

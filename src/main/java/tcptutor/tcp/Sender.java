@@ -68,7 +68,7 @@ abstract class Sender extends TcbState {
         }
         if (ws) {
             o.add(TcpOption.NOP);
-            o.add(new TcpOption.WindowScale(rcvWscale));
+            o.add(new TcpOption.WindowScale(ourWscale()));
         }
         return o;
     }
@@ -178,17 +178,14 @@ abstract class Sender extends TcbState {
             byte[] data = n == 0 ? NONE : new byte[n];
             if (n > 0) sndBuf.copy(from - sndBufSeq, data, 0, n);
             int flags = ACK | (fin ? FIN : 0) | (!rtx && push(from, end) ? PSH : 0);
-            Why why = rtx ? Why.of("retransmission after a timeout (go-back-N from SND.UNA)", "RFC 6298 5.4; RFC 9293 3.8.1")
-                    : n == 0 ? Why.of(finWhy(), "RFC 9293 3.10.4")
-                    : Why.of(n + " byte" + (n == 1 ? "" : "s") + " the application wrote" + (fin ? ", and our FIN" : "")
-                            + " (at most MSS " + sndMss + " per segment)", "RFC 9293 3.10.2, 3.7.1");
+            Why why = rtx ? RETRANSMIT : n == 0 ? (orphaned ? FIN_CLOSE : FIN_SHUTDOWN) : fin ? DATA_FIN : DATA;
             Segment s = build(from, flags, options(), data);
             int newEnd = end + (fin ? 1 : 0);
             if (rtx) {
                 rtxNxt = newEnd;
             } else {
                 if (rttStart < 0) { rttStart = now(); rttSeq = newEnd; }
-                if (n > 0 && n < sndMss) sndSmlEnd = end;
+                if (n > 0 && n < sndMss) { sndSmlEnd = end; sndSml = true; }
                 sndNxt = newEnd;
                 rtxNxt = sndNxt;
             }
@@ -199,15 +196,19 @@ abstract class Sender extends TcbState {
         }
     }
 
-    private String finWhy() {
-        return orphaned ? "our FIN: the application called close()" : "our FIN: the application shut down its sending side";
-    }
+    private static final Why RETRANSMIT = Why.of("retransmission after a timeout (go-back-N from SND.UNA)", "RFC 6298 5.4; RFC 9293 3.8.1");
+    private static final Why FIN_CLOSE = Why.of("our FIN: the application called close()", "RFC 9293 3.10.4");
+    private static final Why FIN_SHUTDOWN = Why.of("our FIN: the application shut down its sending side", "RFC 9293 3.10.4");
+    private static final Why DATA = Why.of("data the application wrote (at most one MSS per segment; PSH marks the end of a write)",
+            "RFC 9293 3.10.2, 3.7.1");
+    private static final Why DATA_FIN = Why.of("the last data the application wrote, with our FIN (close or shutdown came after it)",
+            "RFC 9293 3.10.2, 3.10.4");
 
     /** Nagle (RFC 9293 3.7.4): hold a small segment while data is unacknowledged. Linux holds it only while
      *  an earlier small segment is unacknowledged (Minshall, tcp_nagle_check). TCP_NODELAY turns it off. */
     private boolean nagleHolds() {
         if (nodelay || flight() == 0) return false;
-        return !linux || Seq.gt(sndSmlEnd, sndUna);
+        return !linux || (sndSml && Seq.gt(sndSmlEnd, sndUna));
     }
 
     /** PSH on the segment that carries the end of an application write (RFC 9293 3.9.1.2). */
