@@ -7,9 +7,6 @@ package tcptutor.wire;
  */
 public record DecodeError(int offset, String field, String problem) {
 
-    /** The same error with its offset moved by {@code base}, for a header found inside a larger packet. */
-    public DecodeError shifted(int base) { return offset < 0 ? this : new DecodeError(offset + base, field, problem); }
-
     /** One line: {@code byte N: problem}. */
     public String message() { return offset < 0 ? problem : "byte " + offset + ": " + problem; }
 

@@ -31,9 +31,4 @@ public sealed interface Decoded<T> {
     default <U> Decoded<U> map(Function<T, U> f) {
         return this instanceof Ok<T> ok ? new Ok<>(f.apply(ok.value())) : new Failed<>(error());
     }
-
-    /** A failure with its offset moved by {@code base} (for a header inside a larger packet). */
-    default Decoded<T> shifted(int base) {
-        return this instanceof Failed<T> f ? new Failed<>(f.error().shifted(base)) : this;
-    }
 }

@@ -76,18 +76,18 @@ public record Ipv4Header(int ihl, int tos, int totalLength, int id, int flags, i
         return b;
     }
 
-    /** Decodes the IPv4 header at {@code b[off, off+len)}; error offsets count from {@code off}. */
+    /** Decodes the IPv4 header at {@code b[off, off+len)}; error offsets count from the start of {@code b}. */
     public static Decoded<Ipv4Header> decode(byte[] b, int off, int len) {
-        if (len < 20) return Decoded.fail(len, "IPv4 header", "truncated: the IPv4 header needs 20 bytes but the data ends at byte " + len);
+        if (len < 20) return Decoded.fail(off + len, "IPv4 header", "truncated: the IPv4 header needs 20 bytes but only " + len + " are there");
         int version = (b[off] & 0xFF) >> 4, ihl = b[off] & 0xF;
-        if (version != 4) return Decoded.fail(VERSION_IHL, "IP version", "IP version " + version + " is not 4");
-        if (ihl < 5) return Decoded.fail(VERSION_IHL, "IHL", "IPv4 header length " + ihl + " is below the minimum 5");
+        if (version != 4) return Decoded.fail(off + VERSION_IHL, "IP version", "IP version " + version + " is not 4");
+        if (ihl < 5) return Decoded.fail(off + VERSION_IHL, "IHL", "IPv4 header length " + ihl + " is below the minimum 5");
         if (ihl * 4 > len) {
-            return Decoded.fail(VERSION_IHL, "IHL", "IPv4 header length " + ihl + " (" + ihl * 4 + " bytes) runs past the end of the data at " + len);
+            return Decoded.fail(off + VERSION_IHL, "IHL", "IPv4 header length " + ihl + " (" + ihl * 4 + " bytes) runs past the end of the data at " + (off + len));
         }
         int total = SegmentCodec.get16(b, off + TOTAL_LENGTH);
         if (total < ihl * 4) {
-            return Decoded.fail(TOTAL_LENGTH, "total length", "IPv4 total length " + total + " is shorter than its own header (" + ihl * 4 + " bytes)");
+            return Decoded.fail(off + TOTAL_LENGTH, "total length", "IPv4 total length " + total + " is shorter than its own header (" + ihl * 4 + " bytes)");
         }
         int ff = SegmentCodec.get16(b, off + FLAGS_FRAGMENT);
         byte[] opts = new byte[ihl * 4 - 20];

@@ -40,11 +40,11 @@ public record Ipv6Header(int trafficClass, int flowLabel, int payloadLength, int
         return b;
     }
 
-    /** Decodes the IPv6 header at {@code b[off, off+len)}; error offsets count from {@code off}. */
+    /** Decodes the IPv6 header at {@code b[off, off+len)}; error offsets count from the start of {@code b}. */
     public static Decoded<Ipv6Header> decode(byte[] b, int off, int len) {
-        if (len < LENGTH) return Decoded.fail(len, "IPv6 header", "truncated: the IPv6 header needs 40 bytes but the data ends at byte " + len);
+        if (len < LENGTH) return Decoded.fail(off + len, "IPv6 header", "truncated: the IPv6 header needs 40 bytes but only " + len + " are there");
         int first = SegmentCodec.get32(b, off);
-        if (first >>> 28 != 6) return Decoded.fail(0, "IP version", "IP version " + (first >>> 28) + " is not 6");
+        if (first >>> 28 != 6) return Decoded.fail(off, "IP version", "IP version " + (first >>> 28) + " is not 6");
         return Decoded.ok(new Ipv6Header((first >> 20) & 0xFF, first & 0xFFFFF, SegmentCodec.get16(b, off + PAYLOAD_LENGTH),
                 b[off + NEXT_HEADER] & 0xFF, b[off + HOP_LIMIT] & 0xFF,
                 IpHeader.address(b, off + SRC, 16), IpHeader.address(b, off + DST, 16)));

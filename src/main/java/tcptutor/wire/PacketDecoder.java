@@ -2,8 +2,8 @@ package tcptutor.wire;
 
 /**
  * Finds the TCP segment in a frame: by the pcap link type when known, or by looking at the bytes when they
- * come from a hex dump (tcpdump -x gives the IP header first, -xx adds the link-layer header). Error offsets
- * count from the start of the frame.
+ * come from a hex dump (tcpdump -x gives the IP header first, -xx adds the link-layer header). Error offsets,
+ * and positions in error messages, count from the start of the frame.
  */
 public final class PacketDecoder {
     /** pcap link types (www.tcpdump.org/linktypes.html). */
@@ -46,6 +46,8 @@ public final class PacketDecoder {
         if (n >= 20 && version(b, 0) == 4 && (b[0] & 0xF) >= 5 && (b[0] & 0xF) * 4 <= n
                 && Checksum.ipv4Header(b, 0, (b[0] & 0xF) * 4) == SegmentCodec.get16(b, 10)) return ip(b, 0, "none");
         if (n >= 40 && version(b, 0) == 6 && (b[6] & 0xFF) == Ipv4Header.TCP) return ip(b, 0, "none");
+        // an IPv4 header whose total length is exactly the data (checksum not filled in, or not TCP): say what it is
+        if (n >= 20 && version(b, 0) == 4 && (b[0] & 0xF) >= 5 && SegmentCodec.get16(b, 2) == n) return ip(b, 0, "none");
         if (n >= 34 && ipAt(b, 12, 14)) return ethernet(b);
         if (n >= 38 && SegmentCodec.get16(b, 12) == ETHERTYPE_VLAN && ipAt(b, 16, 18)) return ethernet(b);
         if (n >= 36 && ipAt(b, 14, 16)) return cooked(b, 14, 16, "Linux cooked (SLL)");
@@ -89,8 +91,8 @@ public final class PacketDecoder {
         int v = version(b, off);
         Decoded<? extends IpHeader> h = v == 4 ? Ipv4Header.decode(b, off, avail)
                 : v == 6 ? Ipv6Header.decode(b, off, avail)
-                : Decoded.fail(0, "IP version", "IP version " + v + " is neither 4 nor 6");
-        if (!h.isOk()) return Decoded.fail(h.error().shifted(off));
+                : Decoded.fail(off, "IP version", "IP version " + v + " is neither 4 nor 6");
+        if (!h.isOk()) return Decoded.fail(h.error());
         IpHeader ip = h.value();
         if (ip.protocol() != Ipv4Header.TCP) {
             int at = off + (v == 4 ? Ipv4Header.PROTOCOL : Ipv6Header.NEXT_HEADER);
@@ -104,7 +106,7 @@ public final class PacketDecoder {
         int captured = b.length - tcpOffset;
         int tcpLength = Math.min(captured, ip.payloadLength());
         boolean complete = captured >= ip.payloadLength();
-        return SegmentCodec.decode(b, tcpOffset, Math.max(0, tcpLength)).shifted(tcpOffset)
+        return SegmentCodec.decode(b, tcpOffset, Math.max(0, tcpLength))
                 .map(s -> new Packet(b, link, off, ip, tcpOffset, tcpLength, s, complete));
     }
 

@@ -82,40 +82,43 @@ public final class SegmentCodec {
 
     /**
      * Decodes the TCP segment in {@code b[off, off+len)}: header, options, payload (everything after the header).
-     * Error offsets count from {@code off}. Unknown option kinds, and known kinds with a length the receiver
-     * would ignore (e.g. MSS of length 3), are kept raw as {@link TcpOption.Unknown}.
+     * Error offsets, and positions named in error messages, count from the start of {@code b}, so a segment
+     * inside a frame is reported at its place in the frame. Unknown option kinds, and known kinds with a length
+     * the receiver would ignore (e.g. MSS of length 3), are kept raw as {@link TcpOption.Unknown}.
      */
     public static Decoded<Segment> decode(byte[] b, int off, int len) {
         if (off < 0 || len < 0 || off + len > b.length) throw new IndexOutOfBoundsException("bad range " + off + "+" + len);
+        int end = off + len;
         if (len < MIN_HEADER) {
-            return Decoded.fail(len, "header", "truncated: the TCP header needs " + MIN_HEADER + " bytes but the data ends at byte " + len);
+            return Decoded.fail(end, "header", "truncated: the TCP header needs " + MIN_HEADER + " bytes but only " + len + " are there");
         }
         int dataOffset = (b[off + DATA_OFFSET] & 0xFF) >> 4;
-        if (dataOffset < 5) return Decoded.fail(DATA_OFFSET, "data offset", "data offset " + dataOffset + " is below the minimum 5");
+        if (dataOffset < 5) return Decoded.fail(off + DATA_OFFSET, "data offset", "data offset " + dataOffset + " is below the minimum 5");
         int header = dataOffset * 4;
         if (header > len) {
-            return Decoded.fail(DATA_OFFSET, "data offset", "data offset " + dataOffset + " (" + header
-                    + " bytes) runs past the end of the data at " + len);
+            return Decoded.fail(off + DATA_OFFSET, "data offset", "data offset " + dataOffset + " (" + header
+                    + " bytes) runs past the end of the data at " + end);
         }
+        int headerEnd = off + header;
         List<TcpOption> options = new ArrayList<>();
-        int i = OPTIONS;
-        while (i < header) {
-            int kind = b[off + i] & 0xFF;
+        int i = off + OPTIONS;
+        while (i < headerEnd) {
+            int kind = b[i] & 0xFF;
             if (kind == 0) { options.add(TcpOption.EOL); break; }
             if (kind == 1) { options.add(TcpOption.NOP); i++; continue; }
-            if (i + 1 >= header) {
-                return Decoded.fail(i, "option length", "option kind " + kind + " has no length byte before the header end at " + header);
+            if (i + 1 >= headerEnd) {
+                return Decoded.fail(i, "option length", "option kind " + kind + " has no length byte before the header end at " + headerEnd);
             }
-            int olen = b[off + i + 1] & 0xFF;
+            int olen = b[i + 1] & 0xFF;
             if (olen < 2) return Decoded.fail(i + 1, "option length", "option kind " + kind + " length " + olen + " is below the minimum 2");
-            if (i + olen > header) {
-                return Decoded.fail(i, "option", "option kind " + kind + " length " + olen + " runs past the header end at " + header);
+            if (i + olen > headerEnd) {
+                return Decoded.fail(i, "option", "option kind " + kind + " length " + olen + " runs past the header end at " + headerEnd);
             }
-            options.add(readOption(b, off + i, kind, olen));
+            options.add(readOption(b, i, kind, olen));
             i += olen;
         }
         byte[] payload = new byte[len - header];
-        System.arraycopy(b, off + header, payload, 0, payload.length);
+        System.arraycopy(b, headerEnd, payload, 0, payload.length);
         int flags = (b[off + FLAGS] & 0xFF) | ((b[off + DATA_OFFSET] & 0x0F) << 8);
         return Decoded.ok(new Segment(get16(b, off + SRC_PORT), get16(b, off + DST_PORT), get32(b, off + SEQ),
                 get32(b, off + ACK), dataOffset, flags, get16(b, off + WINDOW), get16(b, off + CHECKSUM),

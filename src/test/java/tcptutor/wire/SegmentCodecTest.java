@@ -111,7 +111,7 @@ class SegmentCodecTest {
 
     @Test void shortHeader_isTruncated() {
         assertThat(SegmentCodec.decode(new byte[7]).error().message())
-                .isEqualTo("byte 7: truncated: the TCP header needs 20 bytes but the data ends at byte 7");
+                .isEqualTo("byte 7: truncated: the TCP header needs 20 bytes but only 7 are there");
     }
 
     @Test void unknownOptionKinds_areKeptRawAndReencoded() {
