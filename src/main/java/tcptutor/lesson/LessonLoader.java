@@ -26,7 +26,7 @@ public final class LessonLoader {
     }
 
     static final Set<String> LESSON_KEYS = keys("id title summary level requires setup steps");
-    static final Set<String> SETUP_KEYS = keys("profile knobs seed isn ports you peer run faults");
+    static final Set<String> SETUP_KEYS = keys("profile knobs seed isn ports numbers assist peer run faults");
     static final Set<String> STEP_KEYS = keys("id replaces say do expect ask hints mistakes solution explain");
     static final Set<String> ASK_KEYS = keys("id replaces choice number state text answer unit");
     static final Set<String> PREDICATE_KEYS = keys("sent state time call lost");
@@ -173,17 +173,25 @@ public final class LessonLoader {
         Long seed = f.containsKey("seed") ? number(f.get("seed").value(), "seed", 0, Long.MAX_VALUE) : null;
         Long[] isn = sides(f.get("isn"), "isn", 0xFFFFFFFFL);
         Long[] ports = sides(f.get("ports"), "ports", 65535);
-        boolean stack = false;
-        if (f.containsKey("you")) {
-            YNode y = f.get("you").value();
-            if (y.text().equals("stack")) stack = true;
-            else if (!y.text().equals("raw")) error(y.pos(), "'you' is 'raw' or 'stack'", "raw: you craft segments by hand; stack: your side runs TCP (you connect, you close)");
+        Boolean relative = null;
+        if (f.containsKey("numbers")) {
+            YNode y = f.get("numbers").value();
+            if (y.text().equals("relative") || y.text().equals("absolute")) relative = y.text().equals("relative");
+            else error(y.pos(), "'numbers' is 'relative' or 'absolute'", "relative: like tcpdump (ISN shown as 0); absolute: the real 32-bit values");
         }
-        List<Line> peer = f.containsKey("peer") ? commands(f.get("peer").value(), "peer") : List.of();
+        Boolean assist = null;
+        if (f.containsKey("assist")) {
+            YNode y = f.get("assist").value();
+            if (y.text().matches("on|true|yes")) assist = true;
+            else if (y.text().matches("off|false|no")) assist = false;
+            else error(y.pos(), "'assist' is 'on' or 'off'", "off: the learner types every number (seq, ack, win) by hand");
+        }
+        boolean peerGiven = f.containsKey("peer");
+        List<Line> peer = peerGiven ? commands(f.get("peer").value(), "peer") : List.of();
         List<Line> run = f.containsKey("run") ? commands(f.get("run").value(), "run") : List.of();
         List<Line> faults = f.containsKey("faults") ? commands(f.get("faults").value(), "faults") : List.of();
         return new Setup(profile, knobs, seed, isn[0], isn[1], ports[0] == null ? null : (int) (long) ports[0],
-                ports[1] == null ? null : (int) (long) ports[1], stack, peer, run, faults, n.pos());
+                ports[1] == null ? null : (int) (long) ports[1], relative, assist, peer, peerGiven, run, faults, n.pos());
     }
 
     /** {you: N, peer: M} → [you, peer], either may be missing. */
@@ -222,11 +230,8 @@ public final class LessonLoader {
         } else if (hasAsk) kind = Step.Kind.ASK;
         else if (hasDo) kind = Step.Kind.DO;
         else if (hasExpect) kind = Step.Kind.EXPECT;
-        else {
-            error(n.pos(), "step '" + id + "' has none of do / expect / ask",
-                    "add 'do:' (the tutor shows), 'expect:' (the learner does) or 'ask:' (a question)");
-            kind = Step.Kind.DO;
-        }
+        else kind = Step.Kind.DO; // a reading step: only 'say'
+
         List<Line> run = hasDo ? commands(f.get("do").value(), "do") : List.of();
         List<Predicate> expect = hasExpect ? predicates(f.get("expect").value(), false) : List.of();
         Pos expectPos = hasExpect ? f.get("expect").key().pos() : n.pos();
@@ -402,7 +407,7 @@ public final class LessonLoader {
             }
         }
         String data = f.containsKey("data") ? f.get("data").value().text() : null;
-        int count = f.containsKey("count") ? (int) (long) orDefault(number(f.get("count").value(), "count", 1, 1000), 1L) : 1;
+        int count = f.containsKey("count") ? (int) (long) orDefault(number(f.get("count").value(), "count", 0, 1000), 1L) : 1;
         return new Predicate.Sent(at, by == null ? Side.YOU : by, flags, has, lacks, fields, options, none, data, count);
     }
 
@@ -510,6 +515,11 @@ public final class LessonLoader {
 
     private Text text(YNode n) {
         if (n.isScalar()) return Text.en(n.text().strip());
+        if (n.isMap() && n.entries(new ArrayList<>()).keySet().stream().anyMatch(k -> !k.matches("[a-z]{2}(-[A-Za-z]{2,4})?"))) {
+            error(n.pos(), "this text contains ': ' so YAML read it as 'key: value'",
+                    "put the whole text in double quotes, or write it on the next lines after '|'");
+            return Text.EMPTY;
+        }
         if (n.isMap()) {
             Map<String, String> m = new LinkedHashMap<>();
             for (var e : n.entries(problems).entrySet()) {

@@ -4,17 +4,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tcptutor.tcp.Knob;
 import tcptutor.tcp.Profile;
+import tcptutor.tcp.Settings;
 
 /**
- * The world a lesson starts from. Every field becomes commands of the tutor's command language
- * ({@link #commands()}), run before the first step, in this order: profile, knobs, seed, ISNs, ports,
- * your side (raw segments or a stack), the peer application's script, {@code run} (e.g. a finished
- * handshake), then faults (so they apply to the learner's first moves, not to the set-up).
+ * The world a lesson starts from. Profile, knobs, seed, ports, numbering and assist become the session's
+ * starting config; then {@link #script()} runs: the peer application's commands ({@code peer}; when given,
+ * nothing listens unless it says {@code peer listen}), {@code run} (e.g. a finished handshake), then
+ * {@code faults} (last, so they hit the learner's first moves, not the set-up).
+ * Null fields keep the session's defaults.
  */
 public record Setup(Profile profile, Map<String, String> knobs, Long seed, Long isnYou, Long isnPeer,
-                    Integer portYou, Integer portPeer, boolean youStack, List<Line> peer, List<Line> run,
-                    List<Line> faults, Pos pos) {
+                    Integer portYou, Integer portPeer, Boolean relativeNumbers, Boolean assist,
+                    List<Line> peer, boolean peerGiven, List<Line> run, List<Line> faults, Pos pos) {
 
     public Setup {
         knobs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(knobs));
@@ -24,21 +27,25 @@ public record Setup(Profile profile, Map<String, String> knobs, Long seed, Long 
     }
 
     public static Setup empty(Pos pos) {
-        return new Setup(Profile.LINUX, Map.of(), null, null, null, null, null, false, List.of(), List.of(), List.of(), pos);
+        return new Setup(Profile.LINUX, Map.of(), null, null, null, null, null, null, null,
+                List.of(), false, List.of(), List.of(), pos);
     }
 
-    /** The set-up as command lines, positioned at the setup block. */
-    public List<Line> commands() {
-        List<Line> out = new ArrayList<>();
-        out.add(new Line("set profile " + profile.id(), pos));
-        knobs.forEach((k, v) -> out.add(new Line("set " + k + "=" + v, pos)));
-        if (seed != null) out.add(new Line("set seed " + seed, pos));
-        if (isnYou != null) out.add(new Line("set isn you " + isnYou, pos));
-        if (isnPeer != null) out.add(new Line("set isn peer " + isnPeer, pos));
-        if (portYou != null) out.add(new Line("set port you " + portYou, pos));
-        if (portPeer != null) out.add(new Line("set port peer " + portPeer, pos));
-        if (youStack) out.add(new Line("set you stack", pos));
-        out.addAll(peer);
+    /** The profile's defaults with the lesson's knobs. */
+    public Settings settings() {
+        Settings s = Settings.of(profile);
+        for (var e : knobs.entrySet()) {
+            String[] parts = e.getValue().split(" ");
+            long[] v = new long[parts.length];
+            for (int i = 0; i < parts.length; i++) v[i] = Long.parseLong(parts[i]);
+            s = s.with(Knob.named(e.getKey()), v);
+        }
+        return s;
+    }
+
+    /** The commands run after the session starts: peer script, run, faults. */
+    public List<Line> script() {
+        List<Line> out = new ArrayList<>(peer);
         out.addAll(run);
         out.addAll(faults);
         return out;

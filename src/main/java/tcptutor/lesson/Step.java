@@ -3,7 +3,7 @@ package tcptutor.lesson;
 import java.util.List;
 
 /**
- * One step of a lesson: {@code say} (the text), and what the learner does: watch a demonstration
+ * One step of a lesson: {@code say} (the text), and what the learner does: read (only {@code say}), watch a demonstration
  * ({@code run}, written {@code do:} in the file; it may carry an {@code expect} the checker verifies),
  * make something happen ({@code expect}, with {@code solution}), or answer a question ({@code ask}).
  */

@@ -60,8 +60,9 @@ class LessonLoaderTest {
         assertThat(lesson.requires()).containsExactly("header");
         assertThat(lesson.setup().profile()).isEqualTo(Profile.RFC9293);
         assertThat(lesson.setup().isnPeer()).isEqualTo(8000L);
-        assertThat(lesson.setup().commands()).extracting(Line::text).containsExactly(
-                "set profile rfc9293", "set tcp_syn_retries=5", "set isn you 1000", "set isn peer 8000", "peer listen 80");
+        assertThat(lesson.setup().settings().get(tcptutor.tcp.Knob.tcp_syn_retries)).isEqualTo(5);
+        assertThat(lesson.setup().settings().profile()).isEqualTo(Profile.RFC9293);
+        assertThat(lesson.setup().script()).extracting(Line::text).containsExactly("peer listen 80");
         Step s = lesson.steps().get(0);
         assertThat(s.kind()).isEqualTo(Step.Kind.EXPECT);
         Predicate.Sent p = (Predicate.Sent) s.expect().get(0);
