@@ -10,10 +10,10 @@ import java.util.Locale;
  * topic is their weakest (lesson ids as named in {@code lessons/}).
  */
 public enum Topic {
-    STATES("states", "state transitions", List.of("four-way-close", "fin-ack-time-wait", "rst-challenge-ack", "state-diagram")),
-    SEQ("seq", "sequence arithmetic", List.of("sequence-numbers", "three-way-handshake", "four-way-close")),
-    HEADER("header", "header fields", List.of("tcp-header", "tcp-options")),
-    TIMERS("timers", "timers", List.of("syn-retransmission", "time-wait", "keepalive")),
+    STATES("states", "state transitions", List.of("four-way-close", "fin-ack-together", "simultaneous-close", "rst", "challenge-ack", "state-diagram")),
+    SEQ("seq", "sequence arithmetic", List.of("isn", "handshake", "four-way-close")),
+    HEADER("header", "header fields", List.of("header", "options")),
+    TIMERS("timers", "timers", List.of("syn-timeout", "time-wait", "keepalive")),
     LESSON("lesson", "lesson questions", List.of());
 
     private final String id;
