@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 ReplCommand.class,
                 DecodeCommand.class,
                 DrillCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Tcptutor implements Callable<Integer> {
