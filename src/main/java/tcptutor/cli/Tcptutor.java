@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
                 DecodeCommand.class,
                 DrillCommand.class,
                 ReportCommand.class,
+                ServeCommand.class,
+                PasswdCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Tcptutor implements Callable<Integer> {
