@@ -50,6 +50,7 @@ public final class LabServer implements AutoCloseable {
 
     private static final AttributeKey<List<String>> NOTICES = new AttributeKey<>();
     private static final AttributeKey<Boolean> COUNTED = new AttributeKey<>();
+    private static final AttributeKey<Boolean> TURNED_AWAY = new AttributeKey<>();
 
     private final LabConfig config;
     private final TutorApp ptyApp;
@@ -109,13 +110,12 @@ public final class LabServer implements AutoCloseable {
         sshd.setForwardingFilter(refuseForwarding());
         sshd.setAgentFactory(null);
         sshd.addSessionListener(limits());
-        sshd.start();
-
         timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lab-timer"));
+        sshd.start();
         timer.scheduleWithFixedDelay(this::reapIdle, 1, 1, TimeUnit.SECONDS);
         log.info("lab started on " + config.host() + ":" + port() + ", auth " + config.auth().name().toLowerCase()
-                + ", max " + config.maxSessions() + " sessions, idle timeout " + config.idleTimeout().toMinutes()
-                + " min, host key " + fingerprint);
+                + ", max " + config.maxSessions() + " sessions, idle timeout " + human(config.idleTimeout())
+                + ", host key " + fingerprint);
     }
 
     public int port() { return sshd.getPort(); }
@@ -190,6 +190,15 @@ public final class LabServer implements AutoCloseable {
             live.remove(learner, old);
         }
         return false;
+    }
+
+    /** True when this connection came in over the limit (it is being disconnected). */
+    boolean turnedAway(Session s) {
+        return s.getAttribute(TURNED_AWAY) != null;
+    }
+
+    String fullMessage() {
+        return "tcptutor: the lab is full (" + config.maxSessions() + " sessions); try again in a few minutes";
     }
 
     void release(LabShell shell) {
@@ -276,12 +285,16 @@ public final class LabServer implements AutoCloseable {
                 session.setAttribute(COUNTED, Boolean.TRUE);
                 if (n > config.maxSessions() && !reconnect) {
                     log.warn("lab full (" + config.maxSessions() + " sessions): turned away " + learner + "@" + s.getClientAddress());
-                    try {
-                        session.disconnect(SshConstants.SSH2_DISCONNECT_TOO_MANY_CONNECTIONS,
-                                "tcptutor: the lab is full (" + config.maxSessions() + " sessions); try again in a few minutes");
-                    } catch (IOException e) {
-                        session.close(true);
-                    }
+                    session.setAttribute(TURNED_AWAY, Boolean.TRUE);
+                    // not from inside this event: MINA fires it before USERAUTH_SUCCESS is written, and a
+                    // DISCONNECT sent now would overtake it and corrupt the stream
+                    timer.execute(() -> {
+                        try {
+                            session.disconnect(SshConstants.SSH2_DISCONNECT_TOO_MANY_CONNECTIONS, fullMessage());
+                        } catch (IOException e) {
+                            session.close(true);
+                        }
+                    });
                 } else {
                     log.info("connect " + learner + "@" + s.getClientAddress() + " (" + config.auth().name().toLowerCase() + ")");
                 }
@@ -298,10 +311,19 @@ public final class LabServer implements AutoCloseable {
         for (LabShell s : live.values()) {
             if (s.idleNanos() > limit) {
                 log.info("idle timeout for " + s.learner());
-                s.end("idle " + config.idleTimeout().toMinutes() + " min", "tcptutor: no input for "
-                        + config.idleTimeout().toMinutes() + " minutes: disconnecting. Your work is saved; reconnect to resume.");
+                s.end("idle " + human(config.idleTimeout()), "tcptutor: no input for " + human(config.idleTimeout())
+                        + ": disconnecting. Your work is saved; reconnect to resume.");
             }
         }
+    }
+
+    /** "45 s", "30 min", "2 h", "1 h 30 min". */
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60 || s % 60 != 0) return s + " s";
+        long m = s / 60;
+        if (m < 60) return m + " min";
+        return (m / 60) + " h" + (m % 60 == 0 ? "" : " " + (m % 60) + " min");
     }
 
     private static Thread daemon(Runnable r, String name) {

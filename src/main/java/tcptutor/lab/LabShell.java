@@ -96,6 +96,11 @@ final class LabShell implements Command {
                 status = 2;
                 return;
             }
+            if (lab.turnedAway(channel.getServerSession())) {
+                write(err, lab.fullMessage() + "\n");
+                status = 1;
+                return;
+            }
             if (!lab.claim(this)) {
                 write(err, "tcptutor: your other session is still busy; try again in a moment\n");
                 status = 1;
