@@ -80,6 +80,11 @@ public final class Parser {
     }
 
     private CommandError unknown(Token first) {
+        String w = first.text().toLowerCase(Locale.ROOT);
+        if (Grammar.PEER_ACTIONS.contains(w)) {
+            return new CommandError("unknown command '" + first.text() + "': socket calls name their side: 'peer " + w
+                    + "' or 'you " + w + "'", first.column(), "peer " + w);
+        }
         return new CommandError("unknown command '" + first.text() + "': expected a command such as syn, ack, fin, data,"
                 + " peer, wait, show (type 'help' for all)", first.column(), Words.suggest(first.text(), commandWords()));
     }

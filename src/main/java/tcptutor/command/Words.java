@@ -16,7 +16,7 @@ final class Words {
             int d = distance(t, c.toLowerCase(Locale.ROOT));
             if (d < bestD) { bestD = d; best = c; }
         }
-        int limit = t.length() <= 2 ? 1 : t.length() <= 5 ? 2 : 3;
+        int limit = t.length() <= 3 ? 1 : t.length() <= 7 ? 2 : 3;
         if (best != null && bestD <= limit && bestD > 0) return best;
         String prefixed = null;
         for (String c : candidates) {

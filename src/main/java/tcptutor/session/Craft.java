@@ -28,8 +28,9 @@ final class Craft {
 
     static Result build(Command.Send c, World world, Shadow shadow, boolean relative, boolean assist,
                         int youPort, int peerPort, long nowMicros) {
-        int sport = c.srcPort() != null ? c.srcPort() : youPort;
-        int dport = c.dstPort() != null ? c.dstPort() : peerPort;
+        Conn cur = current(shadow, world);
+        int sport = c.srcPort() != null ? c.srcPort() : cur != null ? cur.localPort() : youPort;
+        int dport = c.dstPort() != null ? c.dstPort() : cur != null && cur.localPort() == sport ? cur.remotePort() : peerPort;
         Known k = known(new Conn(sport, dport), world, shadow);
         boolean syn = Flags.has(c.flags(), Flags.SYN), ackFlag = Flags.has(c.flags(), Flags.ACK);
         boolean rst = Flags.has(c.flags(), Flags.RST), fin = Flags.has(c.flags(), Flags.FIN);
@@ -96,6 +97,14 @@ final class Craft {
         }
         Segment s = Segment.of(sport, dport, seq, ack, c.flags(), win, options, c.payload());
         return new Result(s, filled);
+    }
+
+    /** The connection you are in (raw mode): the last one used, while it is open or the peer's SYN waits for an answer. */
+    private static Conn current(Shadow shadow, World world) {
+        Conn c = shadow.last();
+        if (c == null || !world.you().raw()) return null;
+        Shadow.Tcb t = shadow.find(c);
+        return t.state != tcptutor.tcp.State.CLOSED || t.irsKnown && !t.issKnown ? c : null;
     }
 
     private static Known known(Conn conn, World world, Shadow shadow) {

@@ -38,6 +38,8 @@ public final class Session {
     private final Parser parser = new Parser(() -> extensions);
     private final Completer completer = new Completer(() -> extensions);
     private final List<String> journal = new ArrayList<>();
+    /** Trace indexes where commands began (for explain: what a delivery caused stops at the next command). */
+    private final java.util.TreeSet<Integer> boundaries = new java.util.TreeSet<>();
     private Settings settings;
     private long seed, delay;
     private boolean relative, assist;
@@ -64,12 +66,13 @@ public final class Session {
 
     /** A fresh world with the current preferences; the peer listens as the config says. */
     private void build() {
+        boundaries.clear();
         world = new World(settings, seed);
         if (delay > 0) {
             world.link().delay(Side.YOU, delay);
             world.link().delay(Side.PEER, delay);
         }
-        shadow = new Shadow(world.trace(), seed, 2 * settings.get(Knob.tcp_msl) * 1_000_000L);
+        shadow = new Shadow(world.trace(), seed, 2 * settings.get(Knob.tcp_msl) * 1_000_000L, initial.yourIsn());
         sockets = new Sockets(world);
         runner = new Runner(world, shadow, sockets);
         runner.linkDelay(delay);
@@ -107,6 +110,7 @@ public final class Session {
         if (cmd == null) return Outcome.empty();
         World before = world;
         int mark = world.trace().size();
+        boundaries.add(mark);
         sockets.touched = false;
         try {
             List<String> lines = dispatch(cmd, mark);
@@ -156,14 +160,20 @@ public final class Session {
             return settingsOrViews(cmd);
         }
         List<String> out = new ArrayList<>(pre);
-        out.addAll(eventLines().render(world.trace().events(), mark, since));
+        List<TraceEvent> all = world.trace().events();
+        out.addAll(eventLines().render(all, mark, since));
+        long last = all.size() > mark ? all.get(all.size() - 1).at() : since;
+        if ((cmd instanceof Command.Wait || cmd instanceof Command.Step) && world.now() > last) {
+            out.add("  [+" + EventLines.duration(world.now() - last) + ", t=" + EventLines.seconds(world.now()) + " s]"
+                    + (all.size() == mark ? " nothing happened" : ""));
+        }
         out.addAll(sockets.poll(true));
         return out;
     }
 
     private List<String> settingsOrViews(Command cmd) {
         if (cmd instanceof Command.Show s) return show(s);
-        if (cmd instanceof Command.Explain e) return Views.explain(world, e.id(), eventLines());
+        if (cmd instanceof Command.Explain e) return Views.explain(world, e.id(), eventLines(), boundaries);
         if (cmd instanceof Command.SetNumbers n) {
             relative = n.relative();
             return List.of(relative ? "numbers: relative (each side counts from its ISN; a SYN's seq is its ISN)"

@@ -50,8 +50,12 @@ final class Shadow {
     private boolean active = true;
     private Conn last;
 
-    Shadow(Trace trace, long seed, long twoMslMicros) {
+    private Long firstIss;
+
+    /** {@code firstIss}: the ISN assist gives your first SYN (null: seeded random). */
+    Shadow(Trace trace, long seed, long twoMslMicros, Long firstIss) {
         this.trace = trace;
+        this.firstIss = firstIss;
         this.isn = new Random(seed * 0x9E3779B97F4A7C15L + 17);
         this.twoMslMicros = twoMslMicros;
         trace.listen(this::onEvent);
@@ -74,7 +78,14 @@ final class Shadow {
     Map<Conn, Tcb> all() { return tcbs; }
 
     /** A fresh initial sequence number, as a TCP picks one (seeded). */
-    int newIss() { return isn.nextInt(); }
+    int newIss() {
+        if (firstIss != null) {
+            int v = (int) (long) firstIss;
+            firstIss = null;
+            return v;
+        }
+        return isn.nextInt();
+    }
 
     /** The earliest TIME-WAIT deadline of yours, or -1. */
     long nextDeadline() {

@@ -126,7 +126,7 @@ final class Sockets {
             Call call = world.host(side).accept(a.listenFd);
             if (call.done() && !call.result().failed()) {
                 a.connFd = (int) call.result().value();
-                out.add(side + "  (accepted the queued connection first: accept() = " + a.connFd + ")");
+                out.add(side + "  has not accepted the connection yet: it does so first");
                 return a.connFd;
             }
             pending.add(new Pending(side, call, Command.Action.ACCEPT, -1));

@@ -141,7 +141,7 @@ final class Views {
     }
 
     /** Why segment #N was sent, and what its receiver did with it (the events its delivery caused). */
-    static List<String> explain(World w, Integer id, EventLines lines) {
+    static List<String> explain(World w, Integer id, EventLines lines, java.util.NavigableSet<Integer> boundaries) {
         TraceEvent.Sent s = segment(w, id);
         List<TraceEvent> all = w.trace().events();
         List<String> out = new ArrayList<>();
@@ -159,7 +159,8 @@ final class Views {
             delivered = true;
             out.add("  delivered to " + d.to() + " at t=" + EventLines.seconds(d.at()) + " s; then:");
             int before = out.size();
-            for (int j = i + 1; j < all.size(); j++) {
+            Integer stop = boundaries.higher(i);
+            for (int j = i + 1; j < all.size() && (stop == null || j < stop); j++) {
                 TraceEvent f = all.get(j);
                 if (f.at() != d.at() || f instanceof TraceEvent.Delivered) break;
                 if (f instanceof TraceEvent.Sent r) {

@@ -96,15 +96,15 @@ public final class StateDiagram {
                 + Ladder.seconds(c.at()) + ": " + c.why();
     }
 
-    /** The last transition of each side (most recent first), wrapped to {@code width}. */
-    public static List<StyledLine> causes(Endpoints now, int width) {
+    /** The last transition of each side (most recent first; {@code max} 1 for only the latest), wrapped to {@code width}. */
+    public static List<StyledLine> causes(Endpoints now, int width, int max) {
         List<StyledLine> out = new ArrayList<>();
         TraceEvent.StateChanged first = now.latest();
         if (first == null) {
             out.add(StyledLine.of("no state changes yet", Tone.DIM));
             return out;
         }
-        TraceEvent.StateChanged second = first == now.lastYou() ? now.lastPeer() : now.lastYou();
+        TraceEvent.StateChanged second = max < 2 ? null : first == now.lastYou() ? now.lastPeer() : now.lastYou();
         for (TraceEvent.StateChanged c : new TraceEvent.StateChanged[]{first, second}) {
             if (c == null) continue;
             Tone tone = c.who() == Side.YOU ? Tone.YOU : Tone.PEER;
