@@ -26,7 +26,14 @@ class QuizCommandTest {
 
     record Run(int code, String out, String err) {}
 
+    /** Runs the command line; quiz runs record nothing unless they pass --data. */
     static Run run(String... args) {
+        List<String> a = new ArrayList<>(List.of(args));
+        if (a.get(0).equals("quiz") && !a.contains("--data")) a.add("--no-record");
+        return exec(a.toArray(new String[0]));
+    }
+
+    static Run exec(String... args) {
         CommandLine cl = Tcptutor.commandLine();
         StringWriter out = new StringWriter(), err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
@@ -105,6 +112,49 @@ class QuizCommandTest {
         more.add("a");
         Run many = run("quiz", "--topic", "header", "--count", "3", "--seed", "7", "--answers", sheet(more).toString());
         assertThat(many.err()).endsWith(":4: expected the end of the file: the quiz has 3 questions\n");
+    }
+
+    @Test void allTopics_examMode_scoresFull_andRecordsTheAttemptInTheProgressStore() throws Exception {
+        Quiz q = quiz("all", 12, 21);
+        List<String> answers = correct(q);
+        answers.set(0, "-");
+        Path data = dir.resolve("data");
+        Run r = run("quiz", "--count", "12", "--seed", "21", "--answers", sheet(answers).toString(), "--data", data.toString(), "--learner", "alice");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("Score: 11/12 (92%)   seed 21, profile linux\n").contains("Weakest topic: " + q.questions().get(0).topic().id());
+        try (tcptutor.progress.ProgressStore store = tcptutor.progress.ProgressStore.open(data)) {
+            List<tcptutor.progress.QuizAttempt> attempts = store.quizzes("alice");
+            assertThat(attempts).hasSize(1);
+            tcptutor.progress.QuizAttempt a = attempts.get(0);
+            assertThat(a.seed()).isEqualTo(21);
+            assertThat(a.topic()).isEqualTo("all");
+            assertThat(a.score()).isEqualTo(11);
+            assertThat(a.answers()).hasSize(12);
+            assertThat(a.answers().get(0).questionId()).isEqualTo(q.questions().get(0).id());
+            assertThat(a.answers().get(0).right()).isFalse();
+            assertThat(a.answers().get(1).given()).isEqualTo(answers.get(1));
+        }
+    }
+
+    @Test void allTopics_rfcProfile_jsonCorrectAnswersAreGradedRight() throws Exception {
+        Quiz q = QuizMaker.make(new QuizMaker.Spec(Topic.generated(), 10, 8, Profile.RFC9293, List.of()));
+        Run r = run("quiz", "--profile", "rfc9293", "--seed", "8", "--answers", sheet(correct(q)).toString(), "--json");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("{\"seed\": 8, \"profile\": \"rfc9293\", \"score\": 10, \"total\": 10,");
+        assertThat(r.out()).doesNotContain("\"right\": false");
+    }
+
+    @Test void lessonQuestions_joinWithLessons() throws Exception {
+        Path lessons = Path.of("lessons");
+        Quiz q = QuizMaker.make(new QuizMaker.Spec(List.of(Topic.LESSON), 5, 3, Profile.LINUX,
+                tcptutor.quiz.AnswerSheet.authored(lessons).questions()));
+        Run r = run("quiz", "--topic", "lesson", "--lessons", "lessons", "--count", "5", "--seed", "3", "--answers", sheet(correct(q)).toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("Score: 5/5").contains("  lesson   5/5");
+        Run bad = run("quiz", "--lessons", dir.resolve("none").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("tcptutor: ").contains("no lesson folder here");
     }
 
     @Test void missingAnswersFile_exit2() {
