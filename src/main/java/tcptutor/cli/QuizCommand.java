@@ -153,8 +153,12 @@ public final class QuizCommand implements Callable<Integer> {
         return c.answers();
     }
 
-    /** The line prompts: one question at a time, re-asking when the input cannot be read. */
+    /**
+     * The line prompts: one question at a time. On a terminal an unreadable answer is asked again; from a pipe
+     * (one answer per line) it is graded wrong, so the following lines still answer the following questions.
+     */
     private static void ask(QuizSession session, PrintWriter ui) throws IOException {
+        boolean terminal = System.console() != null;
         Quiz q = session.quiz();
         ui.println("Quiz: " + q.size() + " questions, profile " + q.profile() + ", seed " + q.seed()
                 + " (the same --seed gives the same quiz). '-' skips a question; end of input stops.");
@@ -176,6 +180,7 @@ public final class QuizCommand implements Callable<Integer> {
                 String problem = session.problem(line);
                 if (problem == null) break;
                 ui.println("  expected " + problem + ".");
+                if (!terminal) break;
             }
             Result r = session.answer(line);
             ui.println(r.feedback());

@@ -119,16 +119,23 @@ final class Bench {
         return out;
     }
 
-    /** The earliest pending timer of the connection other than the delayed ACK, or -1. */
-    long nextTimer() {
+    /** The earliest pending timer of the connection other than the delayed ACK (the first in enum order on a tie), or null. */
+    Timer nextTimerKind() {
         ConnInfo c = info();
-        if (c == null) return -1;
-        long best = -1;
-        for (var e : c.timers().entrySet()) {
-            if (e.getKey() == Timer.DELAYED_ACK) continue;
-            if (best < 0 || e.getValue() < best) best = e.getValue();
+        if (c == null) return null;
+        Timer best = null;
+        for (Timer t : Timer.values()) {
+            Long at = c.timers().get(t);
+            if (t == Timer.DELAYED_ACK || at == null) continue;
+            if (best == null || at < c.timers().get(best)) best = t;
         }
         return best;
+    }
+
+    /** When {@link #nextTimerKind()} fires, or -1. */
+    long nextTimer() {
+        Timer t = nextTimerKind();
+        return t == null ? -1 : info().timers().get(t);
     }
 
     /** Runs to just after the next timer fires and until its replies are out; returns the trace index before, or -1 if none. */

@@ -168,11 +168,9 @@ final class StatePlay {
         Segment injected = null;
         String timer = null;
         if (event == Event.TIMEOUT) {
-            var info = b.info();
-            if (info == null) return null;
-            for (var e : info.timers().entrySet()) {
-                if (e.getKey() != tcptutor.sim.Timer.DELAYED_ACK && e.getValue() == b.nextTimer()) timer = e.getKey().label();
-            }
+            tcptutor.sim.Timer next = b.nextTimerKind();
+            if (next == null) return null;
+            timer = next.label();
             mark = b.fireNextTimer();
             if (mark < 0) return null;
         } else if (event.isCall()) {

@@ -248,13 +248,14 @@ final class TimerQuestions implements QuestionSource {
     private static String explain(Case c, double ans, Double otherAns, Profile other) {
         tcptutor.tcp.Settings s = tcptutor.tcp.Settings.of(c.profile());
         String knobs = switch (c.kind()) {
-            case SYN_RETX, CONNECT_TIMEOUT, SYN_RETRIES -> "tcp_syn_retries=" + s.get(Knob.tcp_syn_retries) + ", tcp_syn_linear_timeouts="
-                    + s.get(Knob.tcp_syn_linear_timeouts) + ", initial RTO " + s.get(Knob.tcp_rto_initial) + " ms";
-            case SYNACK_RETX, SYNACK_GIVEUP -> "tcp_synack_retries=" + s.get(Knob.tcp_synack_retries) + ", the timeout doubling from 1 s";
-            case TIME_WAIT -> "TIME-WAIT lasts " + s.get(Knob.tcp_timewait_len) + " s (Linux TCP_TIMEWAIT_LEN; the RFC's 2*MSL with MSL 2 min is 240 s)";
-            case FIN_WAIT_2 -> "tcp_fin_timeout=" + s.get(Knob.tcp_fin_timeout) + " s applies only to orphaned sockets";
-            default -> "tcp_keepalive_time=" + s.get(Knob.tcp_keepalive_time) + " s, tcp_keepalive_intvl=" + s.get(Knob.tcp_keepalive_intvl)
-                    + " s, tcp_keepalive_probes=" + s.get(Knob.tcp_keepalive_probes);
+            case SYN_RETX, CONNECT_TIMEOUT, SYN_RETRIES -> "Settings: tcp_syn_retries=" + s.get(Knob.tcp_syn_retries) + ", tcp_syn_linear_timeouts="
+                    + s.get(Knob.tcp_syn_linear_timeouts) + " (retries 1 s apart before the gaps double; each adds to the count on Linux >= 6.5), initial RTO "
+                    + s.get(Knob.tcp_rto_initial) + " ms.";
+            case SYNACK_RETX, SYNACK_GIVEUP -> "Settings: tcp_synack_retries=" + s.get(Knob.tcp_synack_retries) + ", the timeout doubling from 1 s.";
+            case TIME_WAIT -> "TIME-WAIT lasts " + s.get(Knob.tcp_timewait_len) + " s under this profile: Linux hard-codes 60 s (TCP_TIMEWAIT_LEN); the RFC's 2*MSL, with MSL 2 min, is 240 s.";
+            case FIN_WAIT_2 -> "Settings: tcp_fin_timeout=" + s.get(Knob.tcp_fin_timeout) + " s; it applies only to orphaned sockets (after close(), not shutdown()).";
+            default -> "Settings: tcp_keepalive_time=" + s.get(Knob.tcp_keepalive_time) + " s, tcp_keepalive_intvl=" + s.get(Knob.tcp_keepalive_intvl)
+                    + " s, tcp_keepalive_probes=" + s.get(Knob.tcp_keepalive_probes) + ".";
         };
         String measured = isCount(c.kind()) ? Answers.formatNumber(ans) : Answers.formatNumber(ans) + " s";
         Measured m = measured(c.profile(), c.kind());
@@ -266,7 +267,7 @@ final class TimerQuestions implements QuestionSource {
         };
         String cmp = otherAns == null || Math.abs(otherAns - ans) < 0.0015 ? ""
                 : " Under the " + other.id() + " profile it is " + Answers.formatNumber(otherAns) + (isCount(c.kind()) ? "" : " s") + ".";
-        return "Measured on the stack: " + measured + " (" + knobs + ")." + schedule + cmp;
+        return "Measured on the stack: " + measured + ". " + knobs + schedule + cmp;
     }
 
     private static String list(List<Double> xs) {

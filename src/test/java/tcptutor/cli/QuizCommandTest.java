@@ -157,6 +157,29 @@ class QuizCommandTest {
         assertThat(bad.err()).startsWith("tcptutor: ").contains("no lesson folder here");
     }
 
+    @Test void sameSeed_sameQuizInSeparateJvms() throws Exception {
+        String[] args = {"quiz", "--seed", "7", "--count", "20", "--lessons", "lessons", "--json", "--no-record"};
+        InputStream old = System.in;
+        String here;
+        try {
+            System.setIn(new ByteArrayInputStream(new byte[0]));
+            here = exec(args).out();
+        } finally {
+            System.setIn(old);
+        }
+        for (int i = 0; i < 2; i++) {
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "tcptutor.cli.Main"));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String there = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).isZero();
+            assertThat(there).isEqualTo(here);
+        }
+        assertThat(here).startsWith("{\"seed\": 7, \"profile\": \"linux\", \"score\": 0, \"total\": 20,");
+    }
+
     @Test void missingAnswersFile_exit2() {
         Run r = run("quiz", "--topic", "header", "--seed", "1", "--answers", dir.resolve("nope.txt").toString());
         assertThat(r.code()).isEqualTo(2);
@@ -174,15 +197,15 @@ class QuizCommandTest {
         assertThat(l.err()).contains("--lessons DIR");
     }
 
-    @Test void linePrompts_fromPipedStdin_reaskOnUnreadableInput_thenReport() {
+    @Test void linePrompts_fromPipedStdin_oneAnswerPerLine_anUnreadableOneIsWrong_thenReport() {
         Quiz q = quiz("header", 2, 3);
-        String input = "@@@\n" + q.questions().get(0).correct() + "\n" + "-\n";
+        String input = "@@@\n" + q.questions().get(1).correct() + "\n";
         InputStream old = System.in;
         try {
             System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
             Run r = run("quiz", "--topic", "header", "--count", "2", "--seed", "3");
             assertThat(r.code()).isZero();
-            assertThat(r.out()).contains("Question 1/2 [header]", "  expected ", "got '@@@'", "Right.", "Question 2/2", "Wrong: the answer is ",
+            assertThat(r.out()).contains("Question 1/2 [header]", "  expected ", "got '@@@'", "Wrong: the answer is ", "Question 2/2", "Right.",
                     "Score: 1/2 (50%)   seed 3, profile linux");
         } finally {
             System.setIn(old);
