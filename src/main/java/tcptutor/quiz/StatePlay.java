@@ -45,6 +45,9 @@ final class StatePlay {
         Setup(State state, String text) { this.state = state; this.text = text; }
 
         String slug() { return name().toLowerCase().replace('_', '-'); }
+
+        /** Whether the other side's FIN has already arrived: a FIN now is a retransmission of it. */
+        boolean theirFin() { return this == CLOSE_WAIT || this == LAST_ACK || this == CLOSING || this == TIME_WAIT; }
     }
 
     /** What happens next: a crafted segment from the other side, a call by your application, or a timer. */
@@ -138,9 +141,10 @@ final class StatePlay {
             case SYN_ACK_BAD -> setup == Setup.SYN_SENT ? seg(Flags.SYN | Flags.ACK, c, t.iss() + 1000, none) : null;
             case ACK -> seg(Flags.ACK, seq, ack, none);
             case ACK_UNSENT -> t == null ? null : seg(Flags.ACK, seq, t.sndNxt() + 1000, none);
-            case FIN -> seg(Flags.FIN, seq, 0, none);
-            case FIN_ACK -> seg(Flags.FIN | Flags.ACK, seq, ack, none);
-            case FIN_ACK_OLD -> t == null || !sync || t.sndUna() == t.sndNxt() ? null : seg(Flags.FIN | Flags.ACK, seq, t.sndUna(), none);
+            case FIN -> seg(Flags.FIN, setup.theirFin() ? seq - 1 : seq, 0, none);
+            case FIN_ACK -> seg(Flags.FIN | Flags.ACK, setup.theirFin() ? seq - 1 : seq, ack, none);
+            case FIN_ACK_OLD -> t == null || !sync || t.sndUna() == t.sndNxt() ? null
+                    : seg(Flags.FIN | Flags.ACK, setup.theirFin() ? seq - 1 : seq, t.sndUna(), none);
             case RST_EXACT -> setup == Setup.SYN_SENT ? seg(Flags.RST | Flags.ACK, 0, t.iss() + 1, none) : seg(Flags.RST, seq, 0, none);
             case RST_IN_WINDOW -> sync ? seg(Flags.RST, t.rcvNxt() + 100, 0, none) : null;
             case RST_OUT_OF_WINDOW -> sync ? seg(Flags.RST, t.rcvNxt() + 1_000_000, 0, none) : null;

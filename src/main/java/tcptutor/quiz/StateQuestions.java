@@ -149,7 +149,9 @@ final class StateQuestions implements QuestionSource {
         } else if (o.event().isCall()) {
             b.append(" Your application calls ").append(o.event().text).append('.');
         } else {
-            b.append(" The other side sends ").append(o.event().text).append(": ").append(Ladder.segment(o.injected())).append('.');
+            boolean again = o.setup().theirFin() && o.injected().has(Flags.FIN);
+            b.append(" The other side sends ").append(again ? o.event().text.replaceFirst("^an? ", "its ") + " again (a retransmission)" : o.event().text)
+                    .append(": ").append(Ladder.segment(o.injected())).append('.');
         }
         return b.toString();
     }

@@ -181,9 +181,9 @@ final class EngineReplay {
                     case SYN_ACK_BAD -> new int[]{S | A, isn, iss + 1000, 0};
                     case ACK -> new int[]{A, seq, ack, 0};
                     case ACK_UNSENT -> new int[]{A, seq, sndNxt + 1000, 0};
-                    case FIN -> new int[]{F, seq, 0, 0};
-                    case FIN_ACK -> new int[]{F | A, seq, ack, 0};
-                    case FIN_ACK_OLD -> new int[]{F | A, seq, sndUna, 0};
+                    case FIN -> new int[]{F, theirFin ? seq - 1 : seq, 0, 0};
+                    case FIN_ACK -> new int[]{F | A, theirFin ? seq - 1 : seq, ack, 0};
+                    case FIN_ACK_OLD -> new int[]{F | A, theirFin ? seq - 1 : seq, sndUna, 0};
                     case RST_EXACT -> setup == StatePlay.Setup.SYN_SENT ? new int[]{R | A, 0, iss + 1, 0} : new int[]{R, seq, 0, 0};
                     case RST_IN_WINDOW -> new int[]{R, rcvNxt + 100, 0, 0};
                     case RST_OUT_OF_WINDOW -> new int[]{R, rcvNxt + 1_000_000, 0, 0};
