@@ -13,7 +13,29 @@ import tcptutor.wire.TcpOption;
 abstract class Arrivals extends Receiver {
     Arrivals(Stack stack) { super(stack); }
 
+    private static final Why DATA_QUEUED = Why.of("data queued for the application; its ACK waits for the delayed-ACK timer",
+            "RFC 9293 3.8.6.3; Linux tcp_send_delayed_ack");
+    private static final Why ACK_ADVANCED = Why.of("ACK of our data: SND.UNA advances; nothing needs sending now",
+            "RFC 9293 3.10.7.4 fifth");
+    private static final Why ACK_NOTHING_NEW = Why.of("ACK with nothing new (a duplicate or a window update): no reply is due",
+            "RFC 9293 3.10.7.4 fifth; RFC 5681 3.2");
+    private static final Why QUIET = Why.of("segment processed; no reply is due", "RFC 9293 3.10.7");
+
+    /** SEGMENT ARRIVES: every segment ends in a reply, a state change, or a recorded reason for the silence. */
     final void segmentArrives(Segment s) {
+        if (state == State.LISTEN || state == State.CLOSED) {
+            dispatch(s);
+            return;
+        }
+        reacted = false;
+        int una = sndUna, nxt = rcvNxt;
+        dispatch(s);
+        if (!reacted) {
+            env.handled(rcvNxt != nxt ? DATA_QUEUED : sndUna != una ? ACK_ADVANCED : s.has(ACK) ? ACK_NOTHING_NEW : QUIET);
+        }
+    }
+
+    private void dispatch(Segment s) {
         switch (state) {
             case CLOSED -> stack.closedArrives(s);                       // 3.10.7.1: no TCB
             case LISTEN -> listen.arrives(s, 0, false);                  // 3.10.7.2
@@ -38,7 +60,7 @@ abstract class Arrivals extends Receiver {
             // first: an ACK outside ISS < SEG.ACK =< SND.NXT is not for us
             if (Seq.le(s.ack(), iss) || Seq.gt(s.ack(), sndNxt)) {
                 if (s.has(RST)) {
-                    env.handled(Why.of("RST with an unacceptable ACK in SYN-SENT is dropped", "RFC 9293 3.10.7.3 first"));
+                    handled(Why.of("RST with an unacceptable ACK in SYN-SENT is dropped", "RFC 9293 3.10.7.3 first"));
                 } else {
                     stack.sendReset(s, Why.of("ACK does not acknowledge our SYN (SEG.ACK =< ISS or > SND.NXT): <SEQ=SEG.ACK><CTL=RST>",
                             "RFC 9293 3.10.7.3 first"));
@@ -58,7 +80,7 @@ abstract class Arrivals extends Receiver {
                 return;
             }
             if (!s.has(SYN)) {
-                env.handled(Why.of("acceptable ACK without SYN in SYN-SENT is dropped", "RFC 9293 3.10.7.3 fifth"));
+                handled(Why.of("acceptable ACK without SYN in SYN-SENT is dropped", "RFC 9293 3.10.7.3 fifth"));
                 return;
             }
             // fourth: SYN-ACK acknowledging our SYN
@@ -88,7 +110,7 @@ abstract class Arrivals extends Receiver {
             return;
         }
         if (s.has(RST)) {
-            env.handled(Why.of("RST without ACK in SYN-SENT is dropped", "RFC 9293 3.10.7.3 second"));
+            handled(Why.of("RST without ACK in SYN-SENT is dropped", "RFC 9293 3.10.7.3 second"));
             return;
         }
         if (s.has(SYN)) {
@@ -109,7 +131,7 @@ abstract class Arrivals extends Receiver {
             if (s.payloadLength() > 0) env.note(Why.of("data on the SYN is discarded", "Linux tcp_rcv_synsent_state_process"));
             return;
         }
-        env.handled(Why.of("neither SYN nor RST in SYN-SENT: dropped", "RFC 9293 3.10.7.3 fifth"));
+        handled(Why.of("neither SYN nor RST in SYN-SENT: dropped", "RFC 9293 3.10.7.3 fifth"));
     }
 
     /** Reads MSS, window scale, SACK-permitted and timestamps from a SYN (honoured on SYNs only, RFC 9293 3.7.1). */
@@ -164,7 +186,7 @@ abstract class Arrivals extends Receiver {
         boolean inWindow = s.seq() == rcvNxt || (Seq.gt(s.end(), rcvNxt) && Seq.lt(s.seq(), right))
                 || (s.seq() == right && s.len() == 0);
         if (!inWindow) {
-            if (s.has(RST)) env.handled(Why.of("RST outside the window in SYN-RECEIVED is dropped", "RFC 9293 3.10.7.4 first"));
+            if (s.has(RST)) handled(Why.of("RST outside the window in SYN-RECEIVED is dropped", "RFC 9293 3.10.7.4 first"));
             else oowAck(s, Why.of("segment outside the window in SYN-RECEIVED: ACK <SEQ=ISS+1><ACK=RCV.NXT>", "RFC 9293 3.10.7.4 first; Linux tcp_check_req"));
             return;
         }
@@ -176,7 +198,7 @@ abstract class Arrivals extends Receiver {
             return;
         }
         if (!ackBit) {
-            env.handled(Why.of("segment without ACK in SYN-RECEIVED is dropped", "RFC 9293 3.10.7.4 fifth"));
+            handled(Why.of("segment without ACK in SYN-RECEIVED is dropped", "RFC 9293 3.10.7.4 fifth"));
             return;
         }
         Listen l = parent == null ? null : parent.listen;
@@ -185,7 +207,7 @@ abstract class Arrivals extends Receiver {
                 stack.sendReset(s, Why.of("accept queue full and tcp_abort_on_overflow=1: RST", "Linux tcp_check_req"));
                 enter(State.CLOSED, Why.of("accept queue full", "Linux tcp_abort_on_overflow"));
             } else {
-                env.handled(Why.of("accept queue full: the final ACK is dropped; the SYN-ACK will be retransmitted",
+                handled(Why.of("accept queue full: the final ACK is dropped; the SYN-ACK will be retransmitted",
                         "Linux tcp_check_req (listen_overflow)"));
             }
             return;
@@ -198,7 +220,7 @@ abstract class Arrivals extends Receiver {
     private boolean rateLimitedSynAck() {
         long limit = cfg.get(Knob.tcp_invalid_ratelimit) * 1000;
         if (lastOowAck != Long.MIN_VALUE && now() - lastOowAck < limit) {
-            env.handled(Why.of("duplicate SYN: SYN-ACK not resent, rate limit", "Linux tcp_check_req (tcp_oow_rate_limited)"));
+            handled(Why.of("duplicate SYN: SYN-ACK not resent, rate limit", "Linux tcp_check_req (tcp_oow_rate_limited)"));
             return true;
         }
         lastOowAck = now();
@@ -227,7 +249,7 @@ abstract class Arrivals extends Receiver {
 
     final void synchronizedArrives(Segment s) {
         if (!s.has(ACK) && !s.has(RST) && !s.has(SYN)) {
-            env.handled(Why.of("segment without ACK, RST or SYN is dropped", "RFC 9293 3.10.7.4 fifth; Linux tcp_rcv_state_process"));
+            handled(Why.of("segment without ACK, RST or SYN is dropped", "RFC 9293 3.10.7.4 fifth; Linux tcp_rcv_state_process"));
             return;
         }
         // PAWS (RFC 7323 5): an older timestamp than TS.Recent marks an old duplicate
@@ -244,7 +266,7 @@ abstract class Arrivals extends Receiver {
                 if (linux && resetCheck(s)) {
                     resetArrives(Why.of("RST with SEQ = RCV.NXT-1 after the peer's FIN", "Linux tcp_reset_check"));
                 } else {
-                    env.handled(Why.of("RST outside the receive window is dropped silently", "RFC 9293 3.10.7.4 first; RFC 5961 3.2"));
+                    handled(Why.of("RST outside the receive window is dropped silently", "RFC 9293 3.10.7.4 first; RFC 5961 3.2"));
                 }
             } else if (s.has(SYN)) {
                 challengeAck(Why.of("SYN in a synchronized state (outside the window)", "RFC 5961 4.2; RFC 9293 3.10.7.4 fourth"));
@@ -274,7 +296,7 @@ abstract class Arrivals extends Receiver {
         }
         // fifth: ACK
         if (!s.has(ACK)) {
-            env.handled(Why.of("ACK bit off: segment dropped", "RFC 9293 3.10.7.4 fifth"));
+            handled(Why.of("ACK bit off: segment dropped", "RFC 9293 3.10.7.4 fifth"));
             return;
         }
         if (!ackArrives(s)) return;
@@ -411,8 +433,9 @@ abstract class Arrivals extends Receiver {
         else if (cwnd < ssthresh) cwnd += segs;
         else if (++cwndCount >= cwnd) { cwnd++; cwndCount = 0; }
         dupAcks = 0;
-        if (sndUna == sndNxt) cancel(TcpTimer.RETRANSMISSION);
-        else arm(TcpTimer.RETRANSMISSION, now() + rto);
+        if (tlpOutstanding && Seq.ge(sndUna, tlpHighSeq)) tlpOutstanding = false;
+        if (sndUna == sndNxt) { probePending = false; cancel(TcpTimer.RETRANSMISSION); }
+        else armRetransmission();
     }
 
     private int cwndCount;
@@ -437,7 +460,7 @@ abstract class Arrivals extends Receiver {
             // CLOSE-WAIT, CLOSING, LAST-ACK: the peer already sent its FIN; anything at or beyond RCV.NXT is ignored
             case CLOSE_WAIT, CLOSING, LAST_ACK -> {
                 if (Seq.ge(s.seq(), rcvNxt)) {
-                    env.handled(Why.of("data or FIN after the peer's FIN is ignored", "RFC 9293 3.10.7.4 seventh"));
+                    handled(Why.of("data or FIN after the peer's FIN is ignored", "RFC 9293 3.10.7.4 seventh"));
                 } else {
                     dataArrives(s);
                 }
@@ -453,7 +476,7 @@ abstract class Arrivals extends Receiver {
                 }
                 dataArrives(s);
             }
-            default -> env.handled(Why.of("segment text ignored in " + state, "RFC 9293 3.10.7.4 seventh"));
+            default -> handled(Why.of("segment text ignored in " + state, "RFC 9293 3.10.7.4 seventh"));
         }
     }
 
@@ -478,7 +501,7 @@ abstract class Arrivals extends Receiver {
             return;
         }
         if (!s.has(ACK) || Seq.le(s.end(), rcvNxt) || s.len() == 0) {
-            env.handled(Why.of("duplicate or empty segment in FIN-WAIT-2: nothing to do", "Linux tcp_timewait_state_process"));
+            handled(Why.of("duplicate or empty segment in FIN-WAIT-2: nothing to do", "Linux tcp_timewait_state_process"));
             return;
         }
         if (!s.has(FIN) || s.end() != rcvNxt + 1) {
@@ -498,12 +521,12 @@ abstract class Arrivals extends Receiver {
                 if (cfg.get(Knob.tcp_rfc1337) == 0) {
                     enter(State.CLOSED, Why.of("RST with SEQ = RCV.NXT ends TIME-WAIT early (TIME-WAIT assassination)", "RFC 1337; Linux tcp_rfc1337=0"));
                 } else {
-                    env.handled(Why.of("RST ignored in TIME-WAIT (tcp_rfc1337=1)", "RFC 1337"));
+                    handled(Why.of("RST ignored in TIME-WAIT (tcp_rfc1337=1)", "RFC 1337"));
                 }
                 return;
             }
             arm(TcpTimer.TIME_WAIT, now() + cfg.get(Knob.tcp_timewait_len) * 1_000_000L);
-            env.handled(Why.of("ACK in TIME-WAIT: the timer restarts", "Linux tcp_timewait_state_process"));
+            handled(Why.of("ACK in TIME-WAIT: the timer restarts", "Linux tcp_timewait_state_process"));
             return;
         }
         if (s.has(SYN) && !s.has(RST) && !s.has(ACK) && Seq.gt(s.seq(), rcvNxt)) {
@@ -524,6 +547,6 @@ abstract class Arrivals extends Receiver {
                     : "segment in TIME-WAIT: ACK-now", "RFC 9293 3.10.7.4; Linux tcp_timewait_state_process"));
             return;
         }
-        env.handled(Why.of("RST with SEQ != RCV.NXT ignored in TIME-WAIT", "Linux tcp_timewait_state_process"));
+        handled(Why.of("RST with SEQ != RCV.NXT ignored in TIME-WAIT", "Linux tcp_timewait_state_process"));
     }
 }

@@ -65,6 +65,9 @@ abstract class TcbState {
     int rttSeq;
     long rttStart = -1;
     int retransmits;
+    /** Linux tail loss probe: the retransmission timer is a probe timer; a probe is unanswered up to tlpHighSeq. */
+    boolean probePending, tlpOutstanding;
+    int tlpHighSeq, lastSegStart;
     boolean synRetransmitted;
     long lastOowAck = Long.MIN_VALUE;
 
@@ -115,6 +118,7 @@ abstract class TcbState {
 
     /** The one door for state changes: records the transition and why, and tidies up what the new state implies. */
     final void enter(State to, Why why) {
+        reacted = true;
         State from = state;
         state = to;
         env.stateChanged(self(), from, to, why);
@@ -176,6 +180,15 @@ abstract class TcbState {
     abstract void timerFires(TcpTimer t);
 
     // ---- small helpers every layer uses ----
+
+    /** Set when the segment being processed caused a reply, a state change or a recorded reason. */
+    boolean reacted;
+
+    /** The segment being processed is consumed or dropped without a reply: record why. */
+    final void handled(Why why) {
+        reacted = true;
+        env.handled(why);
+    }
 
     final long now() { return env.now(); }
 
