@@ -17,6 +17,8 @@ import tcptutor.lab.EchoApp;
 import tcptutor.lab.LabConfig;
 import tcptutor.lab.LabServer;
 import tcptutor.lab.LabStatus;
+import tcptutor.lab.ReplApp;
+import tcptutor.lab.TextUiApp;
 import tcptutor.lab.TutorApp;
 import tcptutor.progress.ProgressStore;
 
@@ -133,9 +135,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private TutorApp[] apps() {
         if (app.equals("echo")) return new TutorApp[] {new EchoApp(), new EchoApp()};
-        if (app.equals("tutor")) {
-            throw UserError.environment("the tutor apps (text UI, REPL) are not wired into the lab yet; '--app echo' runs it with a test app");
-        }
+        if (app.equals("tutor")) return new TutorApp[] {new TextUiApp(), new ReplApp()};
         throw UserError.input("--app '" + app + "': expected tutor or echo");
     }
 

@@ -111,6 +111,9 @@ final class LabShell implements Command {
             } finally {
                 lab.release(this);
             }
+        } catch (java.io.IOException e) {
+            if (endReason == null) endReason = "connection lost: " + e.getMessage(); // the client went away mid-write
+            status = 1;
         } catch (Throwable t) {
             status = 70;
             lab.log().error("session of " + where + " failed", t);
