@@ -31,6 +31,7 @@ final class StatePlay {
         SYN_SENT(State.SYN_SENT, "You called connect(); your SYN went out with seq %ISS and nothing came back yet (SYN-SENT)."),
         SYN_RECEIVED(State.SYN_RECEIVED, "You listen on port 80; a SYN with seq %IRS arrived and you answered SYN+ACK seq %ISS ack %RCV (SYN-RECEIVED)."),
         ESTABLISHED(State.ESTABLISHED, "The handshake is done (ESTABLISHED)."),
+        UNREAD(State.ESTABLISHED, "The handshake is done and 100 bytes arrived that your application has not read yet (ESTABLISHED)."),
         FIN_WAIT_1(State.FIN_WAIT_1, "Your application called close(); your FIN (seq %FIN) is not acknowledged yet (FIN-WAIT-1)."),
         FIN_WAIT_2(State.FIN_WAIT_2, "Your application called close(); the other side acknowledged your FIN but has not sent its own (FIN-WAIT-2)."),
         HALF_CLOSED(State.FIN_WAIT_2, "Your application called shutdown(SHUT_WR) and may still read; the other side acknowledged your FIN (FIN-WAIT-2)."),
@@ -56,13 +57,14 @@ final class StatePlay {
         ACK_UNSENT("an ACK for data you never sent"), FIN("a FIN without the ACK bit"), FIN_ACK("a FIN+ACK"),
         FIN_ACK_OLD("a FIN+ACK that does not acknowledge your FIN"), RST_EXACT("a RST"),
         RST_IN_WINDOW("a RST inside your receive window but not at RCV.NXT"), RST_OUT_OF_WINDOW("a RST far outside your receive window"),
-        DATA("100 bytes of data"), CLOSE("close()"), SHUTDOWN("shutdown(SHUT_WR)"), TIMEOUT("nothing");
+        DATA("100 bytes of data"), CLOSE("close()"), SHUTDOWN("shutdown(SHUT_WR)"),
+        ABORT("setsockopt(SO_LINGER, {on, 0}) and then close()"), TIMEOUT("nothing");
 
         final String text;
 
         Event(String text) { this.text = text; }
 
-        boolean isCall() { return this == CLOSE || this == SHUTDOWN; }
+        boolean isCall() { return this == CLOSE || this == SHUTDOWN || this == ABORT; }
 
         String slug() { return name().toLowerCase().replace('_', '-'); }
     }
@@ -102,6 +104,7 @@ final class StatePlay {
                         b.settle();
                         if (b.tcb() != null) b.inject(Flags.ACK, c + 1, b.tcb().sndNxt());
                     }
+                    case UNREAD -> b.inject(Flags.PSH | Flags.ACK, c + 1, t.iss() + 1, data(100), List.of());
                     case CLOSE_WAIT, LAST_ACK -> {
                         b.inject(Flags.FIN | Flags.ACK, c + 1, t.iss() + 1);
                         if (setup == Setup.LAST_ACK) {
@@ -149,7 +152,7 @@ final class StatePlay {
             case RST_IN_WINDOW -> sync ? seg(Flags.RST, t.rcvNxt() + 100, 0, none) : null;
             case RST_OUT_OF_WINDOW -> sync ? seg(Flags.RST, t.rcvNxt() + 1_000_000, 0, none) : null;
             case DATA -> seg(Flags.PSH | Flags.ACK, seq, ack, data(100));
-            case CLOSE, SHUTDOWN, TIMEOUT -> null;
+            case CLOSE, SHUTDOWN, ABORT, TIMEOUT -> null;
         };
     }
 
@@ -181,8 +184,12 @@ final class StatePlay {
             int fd = b.fd >= 0 ? b.fd : (setup == Setup.LISTEN && event == Event.CLOSE ? b.listenFd : -1);
             if (fd < 0) return null;
             mark = b.world.trace().size();
-            if (event == Event.CLOSE) b.world.peer().close(fd);
-            else b.world.peer().shutdown(fd);
+            if (event == Event.SHUTDOWN) {
+                b.world.peer().shutdown(fd);
+            } else {
+                if (event == Event.ABORT) b.world.peer().setsockopt(fd, tcptutor.sim.SockOpt.SO_LINGER, 0);
+                b.world.peer().close(fd);
+            }
             b.settle();
         } else {
             injected = segmentFor(event, setup, before, variant);

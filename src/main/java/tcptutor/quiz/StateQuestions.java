@@ -81,6 +81,8 @@ final class StateQuestions implements QuestionSource {
         if (e == Event.ACK_UNSENT || e == Event.SYN) return 2;
         if ((s == Setup.CLOSING || s == Setup.LAST_ACK) && e == Event.ACK) return 3;
         if (s == Setup.CLOSE_WAIT && e == Event.CLOSE) return 3;
+        if (s == Setup.UNREAD && e == Event.CLOSE) return 6;
+        if (e == Event.ABORT) return 3;
         if (s == Setup.ESTABLISHED && e == Event.RST_EXACT) return 3;
         return 1;
     }
@@ -223,7 +225,7 @@ final class StateQuestions implements QuestionSource {
                 far.add(describe(seg(Flags.SYN | Flags.ACK, in.seq() + 1, in.seq() + 1)));
             }
         } else if (t != null) {
-            far.add(describe(seg(Flags.FIN | Flags.ACK, t.sndNxt(), t.rcvNxt())));
+            near.add(0, describe(seg(Flags.FIN | Flags.ACK, t.sndNxt(), t.rcvNxt())));
             far.add(describe(seg(Flags.RST | Flags.ACK, t.sndNxt(), t.rcvNxt())));
             far.add(describe(seg(Flags.ACK, t.sndNxt(), t.rcvNxt())));
         }
@@ -255,6 +257,12 @@ final class StateQuestions implements QuestionSource {
         if (s == Setup.FIN_WAIT_1 && e == Event.FIN_ACK && o.after() == State.TIME_WAIT) {
             return "Not CLOSING: the FIN+ACK acknowledges your FIN, so both FINs are done at once; CLOSING is for a FIN that does not.";
         }
+        if (s == Setup.UNREAD && resetOnClose(o)) {
+            return "Not a FIN: closing with data still unread tells the other side that data was lost, so TCP resets (RFC 9293 3.6.1; RFC 2525 2.17; Linux tcp_close).";
+        }
+        if (e == Event.ABORT && !o.replies().isEmpty() && o.replies().get(0).has(Flags.RST)) {
+            return "SO_LINGER with a zero timeout turns close() into an abort: a RST instead of a FIN, and no TIME-WAIT.";
+        }
         if (s == Setup.FIN_WAIT_1 && e == Event.FIN_ACK_OLD && o.after() == State.CLOSING) {
             return "The FINs crossed (simultaneous close): you wait in CLOSING for the ACK of yours.";
         }
@@ -275,4 +283,9 @@ final class StateQuestions implements QuestionSource {
     }
 
     private static State before(Outcome o) { return o.setup().state; }
+
+    /** Close with unread data: the note only when the stack did reset. */
+    static boolean resetOnClose(Outcome o) {
+        return o.event() == Event.CLOSE && !o.replies().isEmpty() && o.replies().get(0).has(Flags.RST);
+    }
 }

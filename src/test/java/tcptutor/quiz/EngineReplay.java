@@ -108,6 +108,7 @@ final class EngineReplay {
         StatePlay.Setup setup = c.setup();
         int iss = 0;
         boolean myFin = false, theirFin = false, finAcked = false;
+        int unread = 0;
         switch (setup) {
             case CLOSED_PORT -> { }
             case LISTEN -> r.listen();
@@ -142,6 +143,7 @@ final class EngineReplay {
                         myFin = true;
                         finAcked = true;
                     }
+                    case UNREAD -> { r.send(Flags.PSH | Flags.ACK, isn + 1, iss + 1, 100, false); unread = 100; }
                     case CLOSE_WAIT, LAST_ACK -> {
                         r.send(Flags.FIN | Flags.ACK, isn + 1, iss + 1, 0, false);
                         theirFin = true;
@@ -152,7 +154,7 @@ final class EngineReplay {
             }
         }
         boolean sync = setup.state.synchronized_();
-        int rcvNxt = isn + 1 + (theirFin ? 1 : 0);
+        int rcvNxt = isn + 1 + unread + (theirFin ? 1 : 0);
         int sndNxt = iss + 1 + (myFin ? 1 : 0);
         int sndUna = setup == StatePlay.Setup.SYN_RECEIVED ? iss : myFin && !finAcked ? sndNxt - 1 : sndNxt;
         int seq = sync ? rcvNxt : isn;
@@ -161,10 +163,11 @@ final class EngineReplay {
         int mark;
         int F = Flags.FIN, S = Flags.SYN, R = Flags.RST, A = Flags.ACK;
         switch (c.event()) {
-            case CLOSE, SHUTDOWN -> {
+            case CLOSE, SHUTDOWN, ABORT -> {
                 int fd = r.fd >= 0 ? r.fd : r.lfd;
                 mark = r.w.trace().size();
-                if (c.event() == StatePlay.Event.CLOSE) r.me().close(fd); else r.me().shutdown(fd);
+                if (c.event() == StatePlay.Event.ABORT) r.me().setsockopt(fd, SockOpt.SO_LINGER, 0);
+                if (c.event() == StatePlay.Event.SHUTDOWN) r.me().shutdown(fd); else r.me().close(fd);
                 r.quiet();
             }
             case TIMEOUT -> {

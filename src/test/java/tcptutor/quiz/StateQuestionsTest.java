@@ -77,6 +77,18 @@ class StateQuestionsTest {
         assertThat(rfc.correct()).startsWith("ACK seq ");
     }
 
+    @Test void closeWithUnreadData_resets_andTheFinIsTheDistractor() {
+        Question q = withChoices(Setup.UNREAD, Event.CLOSE, StateQuestions.Ask.REPLY);
+        assertThat(q.correct()).startsWith("RST+ACK seq ").endsWith(" ack 1101");
+        assertThat(q.choices()).anyMatch(c -> c.startsWith("FIN+ACK seq "));
+        assertThat(q.explanation()).contains("Not a FIN");
+        assertThat(ask(Setup.UNREAD, Event.CLOSE, StateQuestions.Ask.NEXT_STATE, 1).correct()).isEqualTo("CLOSED");
+    }
+
+    @Test void soLingerZero_abortsWithRst() {
+        assertThat(ask(Setup.ESTABLISHED, Event.ABORT, StateQuestions.Ask.REPLY, 1).correct()).startsWith("RST+ACK seq ").endsWith(" ack 1001");
+    }
+
     @Test void weights_favourTheClassicTraps() {
         assertThat(StateQuestions.weight(Setup.FIN_WAIT_1, Event.FIN_ACK)).isGreaterThan(StateQuestions.weight(Setup.FIN_WAIT_1, Event.ACK));
         assertThat(StateQuestions.weight(Setup.ESTABLISHED, Event.RST_IN_WINDOW)).isGreaterThan(1);
