@@ -166,7 +166,7 @@ public final class QuizCommand implements Callable<Integer> {
         while (!session.done()) {
             Question cur = session.current();
             ui.println();
-            ui.println("Question " + (session.index() + 1) + "/" + session.total() + " [" + cur.topic() + "]");
+            ui.println(session.heading());
             ui.println(cur.render());
             String line;
             while (true) {

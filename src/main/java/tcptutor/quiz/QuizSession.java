@@ -27,6 +27,12 @@ public final class QuizSession {
     /** The question to answer now, or null when done. */
     public Question current() { return done() ? null : quiz.questions().get(results.size()); }
 
+    /** The heading of the current question, e.g. "Question 3/10 [states]"; "Done" when over. */
+    public String heading() {
+        Question q = current();
+        return q == null ? "Done: " + score() + "/" + total() : "Question " + (index() + 1) + "/" + total() + " [" + q.topic() + "]";
+    }
+
     /** Why this input cannot be graded for the current question ("a letter a-d ..."), or null if it can. */
     public String problem(String input) {
         Question q = current();
