@@ -180,7 +180,7 @@ public final class Host {
         if (s == null) return completed(text, SysResult.fail(Errno.EBADF));
         Supplier<SysResult> attempt = () -> {
             Tcb t = s.tcb;
-            if (t.isListener()) return SysResult.fail(Errno.EINVAL);
+            if (t.isListener()) return SysResult.fail(Errno.ENOTCONN);
             if (t.readable() > 0) return SysResult.read(t.receive(Math.max(0, max)));
             String e = t.state() == State.CLOSED ? t.takeError() : null;
             if (e != null) return fail(e);

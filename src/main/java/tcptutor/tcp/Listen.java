@@ -154,7 +154,7 @@ final class Listen {
         Tcb c = child(s.srcPort());
         c.peerMss = COOKIE_MSS[iss & 3];
         c.negotiate();
-        c.sndMss = Math.min(c.peerMss, c.advMss);
+        c.sndMss = Math.max(Math.min(c.peerMss, c.advMss), 48);
         c.iss = iss;
         c.sndUna = s.ack();
         c.sndNxt = s.ack();

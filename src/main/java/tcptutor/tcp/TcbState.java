@@ -8,7 +8,7 @@ import java.util.List;
  * The transmission control block's variables (RFC 9293 3.3.1 names) and the doors every layer uses:
  * {@link #enter} for state changes, {@link #arm}/{@link #cancel} for timers.
  * Layers above: {@link Sender} (what goes out), {@link Receiver} (what comes in), {@link Arrivals}
- * (segment arrival per state), {@link Tcb} (user calls and timers).
+ * (segment arrival per state, opening in {@link Opening}), {@link Tcb} (user calls and timers).
  */
 abstract class TcbState {
     final Stack stack;
