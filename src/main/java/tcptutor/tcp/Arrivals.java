@@ -411,8 +411,9 @@ abstract class Arrivals extends Receiver {
         else if (cwnd < ssthresh) cwnd += segs;
         else if (++cwndCount >= cwnd) { cwnd++; cwndCount = 0; }
         dupAcks = 0;
-        if (sndUna == sndNxt) cancel(TcpTimer.RETRANSMISSION);
-        else arm(TcpTimer.RETRANSMISSION, now() + rto);
+        if (tlpOutstanding && Seq.ge(sndUna, tlpHighSeq)) tlpOutstanding = false;
+        if (sndUna == sndNxt) { probePending = false; cancel(TcpTimer.RETRANSMISSION); }
+        else armRetransmission();
     }
 
     private int cwndCount;

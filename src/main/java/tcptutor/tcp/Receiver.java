@@ -114,15 +114,18 @@ abstract class Receiver extends Sender {
         if (filledGap) {
             sendAck(Why.of("segment filled a gap in the sequence space: immediate ACK", "RFC 5681 4.2; Linux tcp_data_queue"));
         } else if (quickAcks > 0 && !pingpong) {
-            sendAck(Why.of("ACK of " + len + " bytes of data, sent at once (quick-ACK mode at the start of a connection)",
-                    "Linux tcp_in_quickack_mode (TCP_MAX_QUICKACKS)"));
+            sendAck(QUICK_ACK);
         } else if (rcvNxt - rcvWup > rcvMss) {
-            sendAck(Why.of("more than one full-sized segment unacknowledged: ACK at once",
-                    "RFC 9293 3.8.6.3 (ACK at least every second full-sized segment)"));
+            sendAck(SECOND_SEGMENT_ACK);
         } else {
             scheduleAck();
         }
     }
+
+    private static final Why QUICK_ACK = Why.of("ACK of data, sent at once (quick-ACK mode at the start of a connection)",
+            "Linux tcp_in_quickack_mode (TCP_MAX_QUICKACKS)");
+    private static final Why SECOND_SEGMENT_ACK = Why.of("more than one full-sized segment unacknowledged: ACK at once",
+            "RFC 9293 3.8.6.3 (ACK at least every second full-sized segment)");
 
     /** Arms the delayed-ACK timer for a pending ACK. */
     final void scheduleAck() {

@@ -178,12 +178,10 @@ abstract class Sender extends TcbState {
             byte[] data = n == 0 ? NONE : new byte[n];
             if (n > 0) sndBuf.copy(from - sndBufSeq, data, 0, n);
             int flags = ACK | (fin ? FIN : 0) | (!rtx && push(from, end) ? PSH : 0);
-            Why why = rtx ? Why.of("retransmission after a timeout (go-back-N from SND.UNA)", "RFC 6298 5.4; RFC 9293 3.8.1")
-                    : n == 0 ? Why.of(finWhy(), "RFC 9293 3.10.4")
-                    : Why.of(n + " byte" + (n == 1 ? "" : "s") + " the application wrote" + (fin ? ", and our FIN" : "")
-                            + " (at most MSS " + sndMss + " per segment)", "RFC 9293 3.10.2, 3.7.1");
+            Why why = rtx ? RETRANSMIT : n == 0 ? (orphaned ? FIN_CLOSE : FIN_SHUTDOWN) : fin ? DATA_FIN : DATA;
             Segment s = build(from, flags, options(), data);
             int newEnd = end + (fin ? 1 : 0);
+            if (!rtx) lastSegStart = from;
             if (rtx) {
                 rtxNxt = newEnd;
             } else {
@@ -193,15 +191,19 @@ abstract class Sender extends TcbState {
                 rtxNxt = sndNxt;
             }
             transmit(s, why);
-            if (!armed(TcpTimer.RETRANSMISSION)) arm(TcpTimer.RETRANSMISSION, now() + rto);
+            if (!armed(TcpTimer.RETRANSMISSION) || (!rtx && probePending)) armRetransmission();
             if (armed(TcpTimer.PERSIST)) cancel(TcpTimer.PERSIST);
             if (fin) break;
         }
     }
 
-    private String finWhy() {
-        return orphaned ? "our FIN: the application called close()" : "our FIN: the application shut down its sending side";
-    }
+    private static final Why RETRANSMIT = Why.of("retransmission after a timeout (go-back-N from SND.UNA)", "RFC 6298 5.4; RFC 9293 3.8.1");
+    private static final Why FIN_CLOSE = Why.of("our FIN: the application called close()", "RFC 9293 3.10.4");
+    private static final Why FIN_SHUTDOWN = Why.of("our FIN: the application shut down its sending side", "RFC 9293 3.10.4");
+    private static final Why DATA = Why.of("data the application wrote (at most one MSS per segment; PSH marks the end of a write)",
+            "RFC 9293 3.10.2, 3.7.1");
+    private static final Why DATA_FIN = Why.of("the last data the application wrote, with our FIN (close or shutdown came after it)",
+            "RFC 9293 3.10.2, 3.10.4");
 
     /** Nagle (RFC 9293 3.7.4): hold a small segment while data is unacknowledged. Linux holds it only while
      *  an earlier small segment is unacknowledged (Minshall, tcp_nagle_check). TCP_NODELAY turns it off. */
@@ -227,6 +229,46 @@ abstract class Sender extends TcbState {
 
     /** Zero-window probe: <SEQ=SND.UNA-1>, no data (Linux tcp_xmit_probe_skb). */
     final void sendProbe(Why why) { transmit(build(sndUna - 1, ACK, options(), NONE), why); }
+
+    // ---- RTO (RFC 6298) and Linux's tail loss probe (RFC 8985 7) ----
+
+    /**
+     * Arms the retransmission timer. Linux first sends a tail loss probe after 2*SRTT (+ tcp_rto_min when one
+     * segment is out) on a SACK connection that is not recovering; the RTO otherwise (tcp_schedule_loss_probe).
+     */
+    final void armRetransmission() {
+        if (flight() == 0) return;
+        if (linux && sackOk && state == State.ESTABLISHED && !tlpOutstanding && retransmits == 0 && dupAcks < 3) {
+            long pto = srtt < 0 ? 1_000_000L : 2 * srtt + (flight() <= sndMss ? cfg.get(Knob.tcp_rto_min) * 1000 : 2_000);
+            probePending = true;
+            arm(TcpTimer.RETRANSMISSION, now() + Math.min(pto, rto));
+            return;
+        }
+        probePending = false;
+        arm(TcpTimer.RETRANSMISSION, now() + rto);
+    }
+
+    /** The tail loss probe: new data if the window allows, else the last segment again; then the RTO. */
+    final void sendLossProbe() {
+        probePending = false;
+        int before = sndNxt;
+        if (Seq.lt(sndNxt, writeSeq) && sndUna + sndWnd - sndNxt > 0) output();
+        if (sndNxt == before) {
+            int from = Seq.lt(lastSegStart, sndUna) || Seq.ge(lastSegStart, sndNxt) ? sndUna : lastSegStart;
+            boolean fin = finSent();
+            int dataEnd = fin ? finSeq : sndNxt;
+            int n = Seq.lt(from, dataEnd) ? Math.min(dataEnd - from, sndMss) : 0;
+            byte[] data = new byte[n];
+            if (n > 0) sndBuf.copy(from - sndBufSeq, data, 0, n);
+            boolean withFin = fin && from + n == finSeq;
+            transmit(build(from, ACK | (withFin ? FIN : 0), options(), data),
+                    Why.of("tail loss probe: the last segment again, 2 RTT after it went unacknowledged", "RFC 8985 7; Linux tcp_send_loss_probe"));
+        }
+        tlpOutstanding = true;
+        tlpHighSeq = sndNxt;
+        probePending = false;
+        arm(TcpTimer.RETRANSMISSION, now() + rto);
+    }
 
     // ---- RTO (RFC 6298) ----
 

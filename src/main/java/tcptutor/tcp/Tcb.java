@@ -39,7 +39,13 @@ public final class Tcb extends Arrivals {
         else if (state == State.ESTABLISHED || state == State.CLOSE_WAIT) arm(TcpTimer.KEEPALIVE, now() + keepIdle * 1_000_000L);
     }
     public boolean keepalive() { return keepalive; }
-    public void keepIdle(int s) { keepIdle = s; }
+    /** TCP_KEEPIDLE; on a running keepalive the timer moves to (last segment received + idle), as Linux does. */
+    public void keepIdle(int s) {
+        keepIdle = s;
+        if (keepalive && armed(TcpTimer.KEEPALIVE) && keepaliveProbes == 0) {
+            arm(TcpTimer.KEEPALIVE, Math.max(now(), lastRcv + s * 1_000_000L));
+        }
+    }
     public int keepIdle() { return keepIdle; }
     public void keepIntvl(int s) { keepIntvl = s; }
     public int keepIntvl() { return keepIntvl; }
@@ -305,6 +311,10 @@ public final class Tcb extends Arrivals {
     private void retransmissionTimer() {
         boolean outstanding = flight() > 0;
         if (!outstanding || !synchronizedState() || state == State.TIME_WAIT) return;
+        if (probePending) {
+            sendLossProbe();
+            return;
+        }
         int limit = orphaned ? (cfg.getInt(Knob.tcp_orphan_retries) == 0 ? 8 : cfg.getInt(Knob.tcp_orphan_retries))
                 : cfg.getInt(Knob.tcp_retries2);
         if (retransmits >= limit) {
@@ -314,6 +324,7 @@ public final class Tcb extends Arrivals {
             return;
         }
         retransmits++;
+        tlpOutstanding = false;
         ssthresh = Math.max(flight() / Math.max(sndMss, 1) / 2, 2);
         cwnd = 1;
         dupAcks = 0;

@@ -65,6 +65,9 @@ abstract class TcbState {
     int rttSeq;
     long rttStart = -1;
     int retransmits;
+    /** Linux tail loss probe: the retransmission timer is a probe timer; a probe is unanswered up to tlpHighSeq. */
+    boolean probePending, tlpOutstanding;
+    int tlpHighSeq, lastSegStart;
     boolean synRetransmitted;
     long lastOowAck = Long.MIN_VALUE;
 
@@ -88,7 +91,9 @@ abstract class TcbState {
     Tcb parent;
 
     private final long[] deadline = new long[TcpTimer.values().length];
+    private final long[] scheduledAt = new long[TcpTimer.values().length];
     private final Object[] handle = new Object[TcpTimer.values().length];
+    private final Runnable[] fires = new Runnable[TcpTimer.values().length];
 
     TcbState(Stack stack) {
         this.stack = stack;
@@ -101,6 +106,7 @@ abstract class TcbState {
         keepIntvl = cfg.getInt(Knob.tcp_keepalive_intvl);
         keepCnt = cfg.getInt(Knob.tcp_keepalive_probes);
         linger2 = cfg.getInt(Knob.tcp_fin_timeout);
+        for (TcpTimer t : TcpTimer.values()) fires[t.ordinal()] = () -> fire(t);
     }
 
     /** Out-of-order data held for reassembly: [seq, seq + data.length), plus a FIN after it. */
@@ -124,12 +130,26 @@ abstract class TcbState {
         }
     }
 
+    /**
+     * Arms (or re-arms) a timer. A later deadline than the one already scheduled does not touch the scheduler:
+     * the scheduled event notices the new deadline and reschedules itself (Linux's timers do the same).
+     */
     final void arm(TcpTimer t, long at) {
         int i = t.ordinal();
-        if (handle[i] != null) env.cancel(handle[i]);
         deadline[i] = at;
-        handle[i] = env.schedule(at, () -> fire(t));
+        if (handle[i] != null && scheduledAt[i] <= at) {
+            env.timerChanged(self(), t, Env.TimerAction.ARMED, at);
+            return;
+        }
+        if (handle[i] != null) env.cancel(handle[i]);
+        schedule(t, at);
         env.timerChanged(self(), t, Env.TimerAction.ARMED, at);
+    }
+
+    private void schedule(TcpTimer t, long at) {
+        int i = t.ordinal();
+        scheduledAt[i] = at;
+        handle[i] = env.schedule(at, fires[i]);
     }
 
     final void cancel(TcpTimer t) {
@@ -147,6 +167,10 @@ abstract class TcbState {
 
     private void fire(TcpTimer t) {
         int i = t.ordinal();
+        if (env.now() < deadline[i]) {
+            schedule(t, deadline[i]);
+            return;
+        }
         handle[i] = null;
         env.timerChanged(self(), t, Env.TimerAction.FIRED, deadline[i]);
         timerFires(t);
