@@ -24,19 +24,24 @@ import tcptutor.progress.ProgressStore;
 
 /** {@code tcptutor serve}: the lab server. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the lab: an SSH server where each learner gets their own tutor (the text UI with a terminal,",
-                "the REPL for 'ssh -T' or a piped script), with progress saved in DIR/progress.db (see 'tcptutor report').",
-                "The SSH user name is the learner id. Nothing else is offered: no commands, sftp/scp or forwarding.",
+        description = {"Run the lab: an SSH server where each learner gets their own tutor: the text UI",
+                "when their ssh has a terminal, the REPL for 'ssh -T' or a piped script. Progress",
+                "is saved in DIR/progress.db ('tcptutor report' reads it). The SSH user name is",
+                "the learner id. Nothing else is offered: no commands, sftp/scp or forwarding.",
                 "",
                 "Auth modes:",
-                "  open       anyone who can connect, no credentials (SSH 'none'): for a closed lab network",
-                "  keys       DIR/authorized_keys, one key a line, the learner id first, then the key as in the",
-                "             learner's id_ed25519.pub:  alice ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... alice@laptop",
-                "             (add one:  echo \"alice $(cat alice.pub)\" >> DIR/authorized_keys; read at each login)",
-                "  passwords  DIR/passwords, salted PBKDF2 hashes set with 'tcptutor passwd LEARNER --data DIR'",
+                "  open       anyone who can connect, no credentials (SSH 'none'); closed LANs",
+                "  keys       DIR/authorized_keys: one key a line, the learner id first, then the",
+                "             key as in their id_ed25519.pub (read again at each login):",
+                "               alice ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... alice@laptop",
+                "             add one with:  echo \"alice $(cat alice.pub)\" >> DIR/authorized_keys",
+                "  passwords  DIR/passwords: salted PBKDF2 hashes, set with",
+                "               tcptutor passwd LEARNER --data DIR",
                 "",
-                "Files in DIR: host_key (created on first start; fingerprint printed), host_key.pub, progress.db, lab.log.",
-                "A learner connects with:  ssh -p PORT LEARNER@HOST   (reconnecting resumes where they left off)"})
+                "DIR holds host_key (made on first start, fingerprint printed), host_key.pub,",
+                "progress.db and lab.log. Learners connect with:  ssh -p PORT LEARNER@HOST",
+                "and find their work where they left it when they connect again.",
+                ""})
 public final class ServeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -44,7 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0:2222 for the whole network).")
     String listen;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: $XDG_DATA_HOME/tcptutor, i.e. ~/.local/share/tcptutor).")
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: $XDG_DATA_HOME/tcptutor or ~/.local/share/tcptutor).")
     Path data;
 
     @Option(names = "--lessons", paramLabel = "DIR", description = "Use the lessons in DIR instead of the built-in ones.")

@@ -76,6 +76,10 @@ public final class LearnerKeys {
             if (line.isEmpty() || line.startsWith("#")) continue;
             String where = file + ":" + (i + 1) + ": ";
             String[] f = line.split("\\s+", 2);
+            if (f[0].matches("(ssh|ecdsa|sk)-.*|.*@openssh\\.com")) {
+                bad.add(where + "starts with the key type '" + f[0] + "': put the learner id first, 'LEARNER " + f[0] + " AAAA...'");
+                continue;
+            }
             if (!LearnerId.isValid(f[0])) {
                 bad.add(where + "'" + f[0] + "' is not a learner id (" + LearnerId.RULE + "): start the line with the learner's ssh user name");
                 continue;
