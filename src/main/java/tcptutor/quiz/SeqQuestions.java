@@ -19,12 +19,17 @@ import tcptutor.wire.Seq;
  */
 final class SeqQuestions implements QuestionSource {
     static final int[] SIZES = {1, 100, 536, 1000, 1460};
+    /** The server's ISNs; variant v uses entry (v + 7) % 8, so a client ISN near 2^32 meets a plain server one and back. */
+    static final int[] SERVER_ISN = {9000, 5000, 8000, 20000, (int) 4294967000L, 1000000, (int) 2500000000L, (int) 4294967290L};
 
     enum Kind { SYNACK_ACK, DATA_ACK, FIN_ACK, DATA_END, FIN_END, CLOSED_SYN_RST, CLOSED_ACK_RST, KEEPALIVE_SEQ }
 
     /** A scenario: what is asked, the variant (client ISN and world seed) and a byte count. */
     record Case(Profile profile, Kind kind, int variant, int size) implements Scenario {
         public long worldSeed() { return 2000L + variant; }
+
+        /** Your ISN as the server. */
+        public int serverIsn() { return SERVER_ISN[(variant + 7) % SERVER_ISN.length]; }
 
         /** The ack number of the stray ACK sent to a closed port. */
         public int strayAck() { return StatePlay.OTHER_ISN[(variant + 3) % StatePlay.variants()] + size; }
@@ -61,6 +66,7 @@ final class SeqQuestions implements QuestionSource {
     /** Plays the scenario on a fresh world; null if the engine did not send the segment asked about. */
     static Played play(Case c) {
         Bench b = new Bench(c.profile(), c.worldSeed());
+        b.world.peer().nextIsn(c.serverIsn());
         int isn = c.clientIsn();
         int n = c.size();
         if (c.kind() == Kind.CLOSED_SYN_RST) {

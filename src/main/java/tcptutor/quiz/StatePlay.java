@@ -17,6 +17,8 @@ final class StatePlay {
 
     /** The other side's ISNs, one per variant; the last two wrap around 2^32 within a few bytes. */
     static final int[] OTHER_ISN = {1000, 3000, 12345, 100000, 2000000000, (int) 3500000000L, (int) 4294967200L, (int) 4294967295L};
+    /** Your ISNs, one per variant, round numbers to read easily; the last two wrap when SYN and FIN are counted. */
+    static final int[] YOUR_ISN = {5000, 9000, 70000, 123456, 1000000000, (int) 3000000000L, (int) 4294967000L, (int) 4294967294L};
     /** Ack number carried by segments sent to a socket that has no connection (nothing to acknowledge). */
     static final int STRAY_ACK = 4242;
 
@@ -76,6 +78,7 @@ final class StatePlay {
     /** Drives a world to {@code setup}; null if the engine does not get there (the pair is then unreachable). */
     static Bench drive(Profile profile, int variant, Setup setup) {
         Bench b = new Bench(profile, worldSeed(variant));
+        b.world.peer().nextIsn(YOUR_ISN[variant]);
         int c = OTHER_ISN[variant];
         switch (setup) {
             case CLOSED_PORT -> { }

@@ -31,6 +31,9 @@ final class StateQuestions implements QuestionSource {
         /** The world's seed: fixes your ISN. */
         public long worldSeed() { return StatePlay.worldSeed(variant); }
 
+        /** Your ISN (the stack's). */
+        public int yourIsn() { return StatePlay.YOUR_ISN[variant]; }
+
         /** The other side's ISN. */
         public int otherIsn() { return StatePlay.OTHER_ISN[variant]; }
 

@@ -104,6 +104,7 @@ final class EngineReplay {
 
     private static StateSeen playState(StateQuestions.Case c) {
         Rig r = new Rig(c.profile(), c.worldSeed());
+        r.me().nextIsn(c.yourIsn());
         int isn = c.otherIsn();
         StatePlay.Setup setup = c.setup();
         int iss = 0;
@@ -240,6 +241,7 @@ final class EngineReplay {
 
     private static SeqSeen playSeq(SeqQuestions.Case c) {
         Rig r = new Rig(c.profile(), c.worldSeed());
+        r.me().nextIsn(c.serverIsn());
         int isn = c.clientIsn(), n = c.size();
         long ci = Integer.toUnsignedLong(isn);
         if (c.kind() == SeqQuestions.Kind.CLOSED_SYN_RST) {
