@@ -123,6 +123,8 @@ final class SeqQuestions implements QuestionSource {
         }
     }
 
+    static String bytes(int n) { return n == 1 ? "1 byte" : n + " bytes"; }
+
     /** Bytes carried by the SYN sent to a closed port: small sizes only (a SYN with data is rare but legal). */
     static int synData(int n) { return n < 500 ? n : 0; }
 
@@ -153,32 +155,32 @@ final class SeqQuestions implements QuestionSource {
                 rule = "ack = client ISN + 1: the SYN takes one sequence number (RFC 9293 3.4)";
             }
             case DATA_ACK -> {
-                prompt = isns + "After the handshake the client sends " + n + " bytes. What ack does your ACK carry?";
+                prompt = isns + "After the handshake the client sends " + bytes(n) + ". What ack does your ACK carry?";
                 base = p.clientIsn();
                 formula = Seq.unsigned(base + 1 + n);
                 rule = "ack = client ISN + 1 (SYN) + " + n + " (data)";
             }
             case FIN_ACK -> {
-                prompt = isns + "After the handshake the client sends " + n + " bytes and then a FIN. What ack does your ACK of the FIN carry?";
+                prompt = isns + "After the handshake the client sends " + bytes(n) + " and then a FIN. What ack does your ACK of the FIN carry?";
                 base = p.clientIsn();
                 formula = Seq.unsigned(base + 1 + n + 1);
                 rule = "ack = client ISN + 1 (SYN) + " + n + " (data) + 1 (FIN): the FIN takes a sequence number too";
             }
             case DATA_END -> {
-                prompt = isns + "After the handshake your application writes " + n + " bytes. What ack must the client send to acknowledge all of them?";
+                prompt = isns + "After the handshake your application writes " + bytes(n) + ". What ack must the client send to acknowledge all of them?";
                 base = p.serverIsn();
                 formula = Seq.unsigned(base + 1 + n);
                 rule = "ack = your ISN + 1 (SYN) + " + n + " (data): the number of the next byte expected";
             }
             case FIN_END -> {
-                prompt = isns + "After the handshake your application writes " + n + " bytes and calls close(). What ack acknowledges your FIN?";
+                prompt = isns + "After the handshake your application writes " + bytes(n) + " and calls close(). What ack acknowledges your FIN?";
                 base = p.serverIsn();
                 formula = Seq.unsigned(base + 1 + n + 1);
                 rule = "ack = your ISN + 1 (SYN) + " + n + " (data) + 1 (FIN)";
             }
             case CLOSED_SYN_RST -> {
                 int len = synData(n);
-                prompt = "A SYN with seq " + Seq.str(p.clientIsn()) + (len > 0 ? " carrying " + len + " bytes of data" : "")
+                prompt = "A SYN with seq " + Seq.str(p.clientIsn()) + (len > 0 ? " carrying " + bytes(len) + " of data" : "")
                         + " reaches a port where nothing listens. What ack does your RST+ACK carry?";
                 base = p.clientIsn();
                 formula = Seq.unsigned(base + 1 + len);
@@ -211,7 +213,12 @@ final class SeqQuestions implements QuestionSource {
         wrong.add(Seq.str(ans - 1));
         wrong.add(Seq.str(base));
         wrong.add(Seq.str(ans + 1));
-        wrong.add(Seq.str(base + n));
+        int data = switch (c.kind()) {
+            case SYNACK_ACK, CLOSED_ACK_RST, KEEPALIVE_SEQ -> 0;
+            case CLOSED_SYN_RST -> synData(n);
+            default -> n;
+        };
+        if (data > 0) wrong.add(Seq.str(base + data));
         Key key;
         List<String> choices;
         if (rnd.nextBoolean()) {
