@@ -85,7 +85,7 @@ abstract class Sender extends TcbState {
             ackPending = false;
             cancel(TcpTimer.DELAYED_ACK);
         }
-        if (quickAcks > 0) quickAcks--;
+        if (quickAcks > 0 && rcvNxt != rcvWup) quickAcks--;   // Linux tcp_dec_quickack_mode: only ACKs of new data count
         int w = windowField();
         rcvWup = rcvNxt;
         rcvAdvWnd = w << rcvWscale;

@@ -22,6 +22,10 @@ public final class Tcb extends Arrivals {
     /** Deadline (µs) of a running timer, or -1. */
     public long timer(TcpTimer t) { return deadline(t); }
 
+    @Override public String toString() {
+        return "Tcb[:" + localPort + (remotePort == 0 ? "" : "<->:" + remotePort) + " " + state + "]";
+    }
+
     public TcbSnapshot snapshot() {
         int unsent = Seq.gt(writeSeq, sndNxt) ? writeSeq - sndNxt : 0;
         return new TcbSnapshot(state, iss, irs, sndUna, sndNxt, sndWnd, sndWl1, sndWl2, rcvNxt,

@@ -235,4 +235,17 @@ class SimTest {
         assertThat(w.now()).isEqualTo(10_000_000);
         assertThat(w.trace().of(TraceEvent.Call.class)).last().satisfies(x -> assertThat(x.at()).isEqualTo(3_000_000));
     }
+
+    @Test
+    void badChecksum_isDroppedSilently_goodChecksumIsAnswered() {
+        World w = new World(Settings.linux(), 1);
+        Segment good = tcptutor.wire.SegmentCodec.withChecksum(syn(1000), w.you().address(), w.peer().address());
+        w.send(Side.YOU, good.withChecksum(good.checksum() ^ 0x0101), Reason.of("t", ""));
+        w.runUntil(0);
+        assertThat(w.trace().of(TraceEvent.Sent.class)).hasSize(1);
+        assertThat(w.trace().of(TraceEvent.Handled.class)).singleElement().satisfies(h -> assertThat(h.why().text()).contains("bad checksum"));
+        w.send(Side.YOU, good, Reason.of("t", ""));
+        w.runUntil(0);
+        assertThat(w.trace().of(TraceEvent.Sent.class)).last().satisfies(x -> assertThat(x.segment().flags()).isEqualTo(Flags.RST | Flags.ACK));
+    }
 }
