@@ -18,6 +18,10 @@ import picocli.CommandLine.Spec;
                 CheckLessonsCommand.class,
                 DecodeCommand.class,
                 DrillCommand.class,
+                QuizCommand.class,
+                ReportCommand.class,
+                ServeCommand.class,
+                PasswdCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Tcptutor implements Callable<Integer> {
