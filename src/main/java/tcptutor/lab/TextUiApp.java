@@ -10,7 +10,7 @@ import tcptutor.tui.Tutor;
 public final class TextUiApp implements TutorApp {
     @Override public int run(AppContext ctx) throws Exception {
         LearnerSession ls = LearnerSession.open(ctx);
-        Tutor tutor = new LabTutor(ls, new SessionTutor(ls.session(), null, ctx.storedJournal()));
+        Tutor tutor = new LabTutor(ls, new SessionTutor(ls.session(), null, null));
         new TextUi(new ChannelTerminal(ctx), tutor, LessonFeed.NONE, false).run();
         return 0;
     }
