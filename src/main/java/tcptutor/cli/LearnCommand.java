@@ -99,12 +99,14 @@ public final class LearnCommand implements Callable<Integer> {
             return code;
         }
         if (!terminal) {
+            LocalQuiz.install(run.session(), false);
             run.opening().forEach(out::println);
             int code = Repl.script(new InputStreamReader(System.in, StandardCharsets.UTF_8), out, run.session());
             out.println("lesson '" + id + "': " + run.progress().status(lesson) + " (saved; 'tcptutor learn " + id + "' resumes)");
             out.flush();
             return code;
         }
+        LocalQuiz.install(run.session(), false);
         try (Terminal t = TerminalBuilder.builder().system(true).name("tcptutor").build()) {
             for (String l : run.opening()) t.writer().println(l);
             int code = new Repl(run.session(), ReplOptions.forEnvironment(noColor)).run(t);

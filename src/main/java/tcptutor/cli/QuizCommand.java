@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tcptutor.lab.LearnerId;
 import tcptutor.progress.ProgressStore;
-import tcptutor.progress.QuizAnswer;
+import tcptutor.progress.QuizRecorder;
 import tcptutor.progress.QuizAttempt;
 import tcptutor.quiz.AnswerSheet;
 import tcptutor.quiz.Question;
@@ -86,15 +86,7 @@ public final class QuizCommand implements Callable<Integer> {
     }
 
     /** The attempt as the progress store keeps it: every question, unanswered ones with an empty answer. */
-    public static QuizAttempt attempt(Report r, String topic) {
-        List<QuizAnswer> answers = new ArrayList<>();
-        for (int i = 0; i < r.questions().size(); i++) {
-            Question q = r.questions().get(i);
-            Result res = i < r.results().size() ? r.results().get(i) : null;
-            answers.add(new QuizAnswer(q.id(), q.topic().id(), q.prompt(), q.correct(), res == null ? "" : res.given(), res != null && res.right()));
-        }
-        return new QuizAttempt(r.seed(), r.profile().id(), topic, r.score(), r.total(), answers);
-    }
+    public static QuizAttempt attempt(Report r, String topic) { return QuizRecorder.attempt(r, topic); }
 
     /** Records the attempt; a store that cannot be opened costs a warning, never the quiz. */
     private void record(Report report, PrintWriter err) {

@@ -52,6 +52,7 @@ public final class ReplCommand implements Callable<Integer> {
         SessionConfig config = SessionConfig.defaults().withSettings(Settings.of(p)).withSeed(seed)
                 .withAssist(!manual).withRelativeNumbers(!absolute);
         Session session = new Session(config);
+        LocalQuiz.install(session, false);
         PrintWriter out = spec.commandLine().getOut();
         if (script != null) {
             if (!Files.isReadable(script)) throw UserError.input("--script: cannot read " + script + " (check the path)");

@@ -61,7 +61,8 @@ public final class TuiCommand implements Callable<Integer> {
      */
     static int open(boolean noColor, PrintWriter out, Session session, LessonFeed lessons) throws IOException {
         SessionTutor tutor = new SessionTutor(session, journalFile(), ReplOptions.forEnvironment(noColor).historyFile());
-        String bye = new TextUi(new TtyTerminal(), tutor, lessons, noColor).run();
+        LessonFeed feed = LessonFeed.withQuiz(lessons, LocalQuiz.install(session, true)::page);
+        String bye = new TextUi(new TtyTerminal(), tutor, feed, noColor).run();
         if (!bye.isEmpty()) out.println(bye);
         out.flush();
         return 0;

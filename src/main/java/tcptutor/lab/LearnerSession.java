@@ -1,8 +1,11 @@
 package tcptutor.lab;
 
 import java.util.List;
+import java.util.Random;
 import tcptutor.command.Command;
 import tcptutor.command.CommandError;
+import tcptutor.progress.QuizRecorder;
+import tcptutor.quiz.QuizRun;
 import tcptutor.session.Session;
 import tcptutor.session.SessionConfig;
 
@@ -16,22 +19,29 @@ final class LearnerSession {
 
     private final Session session;
     private final int replayed;
+    private final QuizRun quiz;
 
-    private LearnerSession(Session session, int replayed) {
+    private LearnerSession(Session session, int replayed, QuizRun quiz) {
         this.session = session;
         this.replayed = replayed;
+        this.quiz = quiz;
     }
 
-    static LearnerSession open(AppContext ctx) {
+    /** {@code paned}: the text UI shows quizzes in its quiz pane (the REPL prints them). */
+    static LearnerSession open(AppContext ctx, boolean paned) {
         Session s = new Session(SessionConfig.defaults());
         EventCap.attach(s, ctx.maxEventsPerCommand());
         List<String> journal = ctx.storedJournal();
         for (String line : journal) s.execute(line);
         s.onExecuted((line, outcome) -> ctx.saveJournal(s.journal()));
-        return new LearnerSession(s, journal.size());
+        QuizRun quiz = new QuizRun(new QuizRecorder(ctx.store(), ctx.learner()), () -> new Random().nextInt(1_000_000), paned).install(s);
+        return new LearnerSession(s, journal.size(), quiz);
     }
 
     Session session() { return session; }
+
+    /** The learner's quiz ('quiz' in their session), recorded in the lab's progress store. */
+    QuizRun quiz() { return quiz; }
 
     /** How many stored commands were replayed to rebuild the learner's world. */
     int replayed() { return replayed; }

@@ -14,7 +14,7 @@ import tcptutor.repl.Repl;
  */
 public final class ReplApp implements TutorApp {
     @Override public int run(AppContext ctx) throws IOException {
-        LearnerSession ls = LearnerSession.open(ctx);
+        LearnerSession ls = LearnerSession.open(ctx, false);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8));
         out.println(ls.welcomeBack());
         for (String l : Repl.banner(ls.session())) out.println(l);

@@ -9,9 +9,9 @@ import tcptutor.tui.Tutor;
 /** With a PTY: the text UI on a Lanterna terminal over the channel, driving the learner's session. */
 public final class TextUiApp implements TutorApp {
     @Override public int run(AppContext ctx) throws Exception {
-        LearnerSession ls = LearnerSession.open(ctx);
+        LearnerSession ls = LearnerSession.open(ctx, true);
         Tutor tutor = new LabTutor(ls, new SessionTutor(ls.session(), null, null));
-        new TextUi(new ChannelTerminal(ctx), tutor, LessonFeed.NONE, false).run();
+        new TextUi(new ChannelTerminal(ctx), tutor, LessonFeed.withQuiz(LessonFeed.NONE, ls.quiz()::page), false).run();
         return 0;
     }
 

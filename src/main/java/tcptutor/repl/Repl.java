@@ -104,6 +104,8 @@ public final class Repl {
     }
 
     private String prompt() {
+        String taking = session.inputPrompt(); // a quiz asking its questions
+        if (taking != null) return taking;
         return "you:" + session.state(Side.YOU).rfcName() + " peer:" + session.state(Side.PEER).rfcName() + "> ";
     }
 

@@ -11,6 +11,8 @@ import tcptutor.view.HeaderPane;
 import tcptutor.view.Ladder;
 import tcptutor.view.LessonPage;
 import tcptutor.view.LessonPane;
+import tcptutor.view.QuizPage;
+import tcptutor.view.QuizPane;
 import tcptutor.view.StateDiagram;
 import tcptutor.view.StyledLine;
 import tcptutor.view.TimerList;
@@ -23,6 +25,7 @@ final class Frame {
     private List<Integer> segmentIds = List.of();
     private int fieldCount;
     private TerminalPosition cursor;
+    private String quizHeading = "";
 
     Frame(TextUi ui) { this.ui = ui; }
 
@@ -42,6 +45,19 @@ final class Frame {
             tooSmall(g, width, height);
             return;
         }
+        Optional<QuizPage> quiz = ui.lessons().quiz();
+        if (quiz.isPresent()) {
+            layout = Layout.quiz(width, height);
+            paintQuiz(g, quiz.get());
+        } else {
+            paintPanes(g, width, height);
+        }
+        paintConsole(g);
+        if (ui.help) overlay(g, width, height, TextUi.helpLines(width - 4));
+        if (ui.confirmQuit) overlay(g, width, height, quitLines());
+    }
+
+    private void paintPanes(TextUi.Canvas g, int width, int height) {
         List<TraceEvent> events = ui.events();
         boolean rel = ui.tutor().relativeNumbers();
         List<StyledLine> states = states(events, Layout.rightWidth(width), Layout.topHeight(height));
@@ -56,9 +72,13 @@ final class Frame {
         paintLadder(g, events, rel);
         paintScrolled(g, Pane.STATES, "States  " + StateDiagram.LEGEND, states);
         paintHeader(g, events, rel);
-        paintConsole(g);
-        if (ui.help) overlay(g, width, height, TextUi.helpLines(width - 4));
-        if (ui.confirmQuit) overlay(g, width, height, quitLines());
+    }
+
+    /** A quiz on screen: its pane over the whole top, from its first line whenever the question changes. */
+    private void paintQuiz(TextUi.Canvas g, QuizPage quiz) {
+        if (!quiz.heading().equals(quizHeading)) ui.top(Pane.LESSON, 0);
+        quizHeading = quiz.heading();
+        paintScrolled(g, Pane.LESSON, "Quiz  " + quiz.heading(), QuizPane.render(quiz, layout.rect(Pane.LESSON).w() - 1));
     }
 
     private void tooSmall(TextUi.Canvas g, int width, int height) {
