@@ -26,7 +26,7 @@ public enum Knob {
     somaxconn(4096, 4096, "upper bound for a listen() backlog (net.core.somaxconn)"),
     tcp_retries2(15, 15, "data retransmissions before the connection times out"),
     tcp_orphan_retries(0, 0, "retransmissions of an orphaned connection (0 means 8)"),
-    tcp_rmem(new long[]{4096, 131072, 6291456}, new long[]{4096, 65535, 65535}, "receive buffer min / default / max, bytes"),
+    tcp_rmem(new long[]{4096, 131072, 33554432}, new long[]{4096, 65535, 65535}, "receive buffer min / default / max, bytes"),
     tcp_wmem(new long[]{4096, 16384, 4194304}, new long[]{4096, 16384, 65535}, "send buffer min / default / max, bytes"),
     tcp_timewait_len(60, 240, "seconds in TIME-WAIT (Linux constant TCP_TIMEWAIT_LEN; the RFC's 2*MSL with MSL 2 min)"),
     tcp_msl(60, 120, "maximum segment lifetime, seconds (RFC 9293 3.4.2); 'wait 2msl' waits twice this"),

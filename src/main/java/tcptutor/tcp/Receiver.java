@@ -1,0 +1,182 @@
+package tcptutor.tcp;
+
+import static tcptutor.wire.Flags.FIN;
+
+import java.util.Arrays;
+import tcptutor.wire.Segment;
+import tcptutor.wire.Seq;
+
+/** What comes in: in-order and out-of-order data, the FIN, D-SACK, and when to acknowledge (Linux delayed ACK). */
+abstract class Receiver extends Sender {
+    Receiver(Stack stack) { super(stack); }
+
+    /** RFC 9293 3.10.7.4 seventh and eighth steps for a segment with data or a FIN, in a state that accepts text. */
+    final void dataArrives(Segment s) {
+        byte[] data = s.payload();
+        int seq = s.seq();
+        boolean fin = s.has(FIN);
+        int end = s.end();
+        if (Seq.le(end, rcvNxt)) {
+            if (sackOk && data.length > 0) dsack(seq, seq + data.length);
+            enterQuickack();
+            sendAck(Why.of("duplicate data (already received): immediate ACK" + (sackOk ? " with a D-SACK block" : ""),
+                    "RFC 9293 3.10.7.4; RFC 2883; Linux tcp_data_queue"));
+            return;
+        }
+        if (Seq.lt(seq, rcvNxt)) {
+            int cut = rcvNxt - seq;
+            if (sackOk) dsack(seq, rcvNxt);
+            data = Arrays.copyOfRange(data, Math.min(cut, data.length), data.length);
+            seq = rcvNxt;
+        }
+        if (data.length > 0 && rcvWindowNow() == 0 && seq == rcvNxt) {
+            enterQuickack();
+            sendAck(Why.of("receive window is zero: data dropped, immediate ACK", "RFC 9293 3.8.6.2; Linux tcp_data_queue"));
+            return;
+        }
+        if (seq != rcvNxt) {
+            holdOutOfOrder(seq, data, fin);
+            enterQuickack();
+            sendAck(Why.of("out-of-order segment held for reassembly: immediate duplicate ACK"
+                    + (sackOk ? " with SACK blocks" : ""), "RFC 9293 3.10.7.4; RFC 5681 4.2; RFC 2018"));
+            return;
+        }
+        noteDataReceived(data.length);
+        rcvBuf.append(data, 0, data.length);
+        rcvNxt += data.length;
+        boolean filled = !ooo.isEmpty();
+        boolean finNow = fin;
+        while (!ooo.isEmpty() && Seq.le(ooo.get(0).seq(), rcvNxt)) {
+            Ooo o = ooo.remove(0);
+            int skip = rcvNxt - o.seq();
+            if (skip < o.data().length) {
+                rcvBuf.append(o.data(), skip, o.data().length - skip);
+                rcvNxt += o.data().length - skip;
+            }
+            if (o.fin() && Seq.ge(rcvNxt, o.seq() + o.data().length)) finNow = true;
+        }
+        if (finNow) {
+            finArrives();
+            return;
+        }
+        ackCheck(filled, data.length);
+    }
+
+    private void dsack(int left, int right) {
+        hasDsack = true;
+        dsackLeft = left;
+        dsackRight = right;
+    }
+
+    private void holdOutOfOrder(int seq, byte[] data, boolean fin) {
+        int i = 0;
+        while (i < ooo.size() && Seq.lt(ooo.get(i).seq(), seq)) i++;
+        for (Ooo o : ooo) {
+            if (Seq.le(o.seq(), seq) && Seq.ge(o.end(), seq + data.length + (fin ? 1 : 0))) {
+                if (sackOk) dsack(seq, seq + data.length);
+                return;
+            }
+        }
+        ooo.add(i, new Ooo(seq, data, fin));
+    }
+
+    /** Linux tcp_event_data_recv: the first data starts quick-ACK mode (tcp_incr_quickack); so does a long idle gap. */
+    private void noteDataReceived(int len) {
+        if (len == 0) return;
+        if (ato == 0 || now() - lastRcv > rto) {
+            incrQuickack();
+            if (ato == 0) ato = cfg.get(Knob.tcp_delack_min) * 1000;
+        }
+        if (len > rcvMss) rcvMss = Math.min(len, advMss);
+    }
+
+    private void incrQuickack() {
+        int max = cfg.getInt(Knob.tcp_quickacks);
+        if (max == 0) return;
+        int q = rcvSpace / (2 * Math.max(rcvMss, 1));
+        if (q == 0) q = 2;
+        q = Math.min(q, max);
+        if (q > quickAcks) quickAcks = q;
+    }
+
+    /** Linux tcp_enter_quickack_mode: out-of-order, duplicate or zero-window data is ACKed at once. */
+    final void enterQuickack() {
+        incrQuickack();
+        pingpong = false;
+        ato = cfg.get(Knob.tcp_delack_min) * 1000;
+    }
+
+    /**
+     * Whether to ACK now or later (Linux __tcp_ack_snd_check; RFC 9293 3.8.6.3): at once after a gap was filled,
+     * in quick-ACK mode, or when more than one full-sized segment is unacknowledged; otherwise arm the delayed ACK.
+     */
+    final void ackCheck(boolean filledGap, int len) {
+        if (filledGap) {
+            sendAck(Why.of("segment filled a gap in the sequence space: immediate ACK", "RFC 5681 4.2; Linux tcp_data_queue"));
+        } else if (quickAcks > 0 && !pingpong) {
+            sendAck(QUICK_ACK);
+        } else if (rcvNxt - rcvWup > rcvMss) {
+            sendAck(SECOND_SEGMENT_ACK);
+        } else {
+            scheduleAck();
+        }
+    }
+
+    private static final Why QUICK_ACK = Why.of("ACK of data, sent at once (quick-ACK mode at the start of a connection)",
+            "Linux tcp_in_quickack_mode (TCP_MAX_QUICKACKS)");
+    private static final Why SECOND_SEGMENT_ACK = Why.of("more than one full-sized segment unacknowledged: ACK at once",
+            "RFC 9293 3.8.6.3 (ACK at least every second full-sized segment)");
+
+    /** Arms the delayed-ACK timer for a pending ACK. */
+    final void scheduleAck() {
+        ackPending = true;
+        if (armed(TcpTimer.DELAYED_ACK)) return;
+        // Linux: ato (40 ms once data was seen; before that the next timer tick); textbook: tcp_delack_min
+        long t = !linux ? cfg.get(Knob.tcp_delack_min) * 1000 : ato > 0 ? ato : 1000;
+        arm(TcpTimer.DELAYED_ACK, now() + t);
+    }
+
+    /** RFC 9293 3.10.7.4 eighth: the FIN (in order) advances RCV.NXT, is acknowledged, and moves the state on. */
+    final void finArrives() {
+        rcvNxt += 1;
+        finRcvd = true;
+        switch (state) {
+            // ESTABLISHED / SYN-RECEIVED: enter CLOSE-WAIT; Linux only schedules the ACK (tcp_fin: ping-pong mode)
+            case ESTABLISHED, SYN_RECEIVED -> {
+                enter(State.CLOSE_WAIT, Why.of("the peer's FIN arrived: it will send no more data", "RFC 9293 3.10.7.4 eighth"));
+                if (linux) {
+                    pingpong = true;
+                    scheduleAck();
+                    env.note(Why.of("the ACK of the FIN is delayed, hoping to ride on our own FIN or data", "Linux tcp_fin"));
+                } else {
+                    sendAck(Why.of("ACK of the peer's FIN", "RFC 9293 3.10.7.4 eighth"));
+                }
+            }
+            // FIN-WAIT-1 (our FIN not yet acknowledged): simultaneous close, enter CLOSING
+            case FIN_WAIT_1 -> {
+                sendAck(Why.of("ACK of the peer's FIN (our own FIN is not yet acknowledged)", "RFC 9293 3.10.7.4 eighth"));
+                enter(State.CLOSING, Why.of("FIN received while our FIN is unacknowledged: simultaneous close", "RFC 9293 3.10.7.4 eighth; figure 13"));
+            }
+            // FIN-WAIT-2: ACK it and enter TIME-WAIT
+            case FIN_WAIT_2 -> {
+                sendAck(Why.of("ACK of the peer's FIN", "RFC 9293 3.10.7.4 eighth"));
+                enter(State.TIME_WAIT, Why.of("the peer's FIN after ours was acknowledged", "RFC 9293 3.10.7.4 eighth"));
+            }
+            // CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT: a retransmitted FIN, acknowledge it again
+            default -> sendAck(Why.of("ACK of a retransmitted FIN", "RFC 9293 3.10.7.4 eighth"));
+        }
+    }
+
+    /** The application reads up to {@code max} bytes. A read that opens the window enough sends a window update. */
+    final byte[] take(int max) {
+        int n = Math.min(max, rcvBuf.size());
+        byte[] out = rcvBuf.take(n);
+        if (n > 0 && synchronizedState() && frozenWnd < 0 && !finRcvd) {
+            int now = rcvWup + rcvAdvWnd - rcvNxt;
+            if (2L * now <= rcvSpace && rcvWindowNow() >= 2L * now) {
+                sendAck(Why.of("window update: the application read " + n + " bytes and the window grew", "RFC 9293 3.8.6.2.2; Linux tcp_cleanup_rbuf"));
+            }
+        }
+        return out;
+    }
+}

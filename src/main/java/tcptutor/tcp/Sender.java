@@ -1,0 +1,248 @@
+package tcptutor.tcp;
+
+import static tcptutor.wire.Flags.ACK;
+import static tcptutor.wire.Flags.FIN;
+import static tcptutor.wire.Flags.PSH;
+import static tcptutor.wire.Flags.RST;
+import static tcptutor.wire.Flags.SYN;
+
+import java.util.ArrayList;
+import java.util.List;
+import tcptutor.wire.Segment;
+import tcptutor.wire.Seq;
+import tcptutor.wire.TcpOption;
+
+/** What goes out: segment building, options, data segmentation (MSS, windows, Nagle), retransmission, RTO. */
+abstract class Sender extends TcbState {
+    private static final byte[] NONE = new byte[0];
+
+    Sender(Stack stack) { super(stack); }
+
+    // ---- building segments ----
+
+    final Segment build(int seq, int flags, List<TcpOption> options, byte[] payload) {
+        int win = (flags & SYN) != 0 ? Math.min(rcvSpace, 65535) : windowField();
+        return Segment.of(localPort, remotePort, seq, (flags & ACK) != 0 ? rcvNxt : 0, flags, win, options, payload);
+    }
+
+    /** Options on a non-SYN segment: nop,nop,TS when negotiated, then nop,nop,SACK blocks (Linux tcp_options_write). */
+    final List<TcpOption> options() {
+        boolean sack = sackOk && (hasDsack || !ooo.isEmpty());
+        if (!tsOk && !sack) return List.of();
+        List<TcpOption> o = new ArrayList<>(6);
+        if (tsOk) {
+            o.add(TcpOption.NOP);
+            o.add(TcpOption.NOP);
+            o.add(new TcpOption.Timestamps(tsNow(), tsRecent));
+        }
+        if (sack) {
+            List<TcpOption.SackBlock> blocks = new ArrayList<>(4);
+            if (hasDsack) blocks.add(new TcpOption.SackBlock(dsackLeft, dsackRight));
+            int max = tsOk ? 3 : 4;
+            for (int i = ooo.size() - 1; i >= 0 && blocks.size() < max; i--) {
+                blocks.add(new TcpOption.SackBlock(ooo.get(i).seq(), ooo.get(i).end()));
+            }
+            hasDsack = false;
+            o.add(TcpOption.NOP);
+            o.add(TcpOption.NOP);
+            o.add(new TcpOption.Sack(blocks));
+        }
+        return o;
+    }
+
+    /**
+     * SYN / SYN-ACK options in Linux order (tcp_options_write): mss, then sackOK+TS or nop,nop,TS or nop,nop,sackOK,
+     * then nop,wscale. A SYN-ACK carries only what the SYN offered (RFC 7323 2.2, RFC 2018 2).
+     */
+    final List<TcpOption> synOptions(boolean ts, boolean sack, boolean ws, int tsEcr) {
+        List<TcpOption> o = new ArrayList<>(7);
+        o.add(new TcpOption.Mss(advMss));
+        if (ts) {
+            if (sack) o.add(TcpOption.SACK_PERMITTED);
+            else { o.add(TcpOption.NOP); o.add(TcpOption.NOP); }
+            o.add(new TcpOption.Timestamps(tsNow(), tsEcr));
+        } else if (sack) {
+            o.add(TcpOption.NOP);
+            o.add(TcpOption.NOP);
+            o.add(TcpOption.SACK_PERMITTED);
+        }
+        if (ws) {
+            o.add(TcpOption.NOP);
+            o.add(new TcpOption.WindowScale(ourWscale()));
+        }
+        return o;
+    }
+
+    final void transmit(Segment s, Why why) {
+        if (s.has(ACK)) ackSent();
+        env.transmit(s, why);
+    }
+
+    /** Any segment carrying ACK=RCV.NXT acknowledges everything: no ACK is pending any more. */
+    final void ackSent() {
+        if (ackPending) {
+            ackPending = false;
+            cancel(TcpTimer.DELAYED_ACK);
+        }
+        if (quickAcks > 0) quickAcks--;
+        int w = windowField();
+        rcvWup = rcvNxt;
+        rcvAdvWnd = w << rcvWscale;
+        if (frozenWnd >= 0) rcvAdvWnd = frozenWnd;
+    }
+
+    /** ACK-now: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4). */
+    final void sendAck(Why why) { transmit(build(sndNxt, ACK, options(), NONE), why); }
+
+    /** Challenge ACK (RFC 5961 3.2, 4.2, 5.2): an ACK-now, at most one per tcp_invalid_ratelimit ms. */
+    final void challengeAck(Why why) {
+        if (rateLimited()) {
+            env.handled(Why.of(why.text() + "; challenge ACK suppressed: one was sent less than "
+                    + cfg.get(Knob.tcp_invalid_ratelimit) + " ms ago", "RFC 5961 7; Linux tcp_invalid_ratelimit"));
+            return;
+        }
+        if (!stack.challengeAllowed()) {
+            env.handled(Why.of(why.text() + "; challenge ACK suppressed by the host-wide limit", "Linux tcp_challenge_ack_limit"));
+            return;
+        }
+        sendAck(Why.of(why.text() + ": challenge ACK", why.rule()));
+    }
+
+    /** A duplicate ACK for an out-of-window segment; pure ACKs are rate limited (Linux tcp_oow_rate_limited). */
+    final void oowAck(Segment s, Why why) {
+        boolean pure = s.len() == 0 || s.has(SYN);
+        if (linux && pure && rateLimited()) {
+            env.handled(Why.of(why.text() + "; ACK suppressed: rate limit " + cfg.get(Knob.tcp_invalid_ratelimit) + " ms",
+                    "Linux tcp_oow_rate_limited"));
+            return;
+        }
+        sendAck(why);
+    }
+
+    private boolean rateLimited() {
+        long limit = cfg.get(Knob.tcp_invalid_ratelimit) * 1000;
+        long t = now();
+        if (lastOowAck != Long.MIN_VALUE && t - lastOowAck >= 0 && t - lastOowAck < limit) return true;
+        lastOowAck = t;
+        return false;
+    }
+
+    final void sendSyn(Why why) {
+        boolean ts = cfg.get(Knob.tcp_timestamps) != 0, sack = cfg.get(Knob.tcp_sack) != 0;
+        boolean ws = cfg.get(Knob.tcp_window_scaling) != 0;
+        transmit(build(iss, SYN, synOptions(ts, sack, ws, 0), NONE), why);
+    }
+
+    final void sendSynAck(Why why) {
+        transmit(build(iss, SYN | ACK, synOptions(tsOk, sackOk, wsOk, offeredTsVal), NONE), why);
+    }
+
+    /** Local abort (Linux tcp_send_active_reset): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK>, normal window. */
+    final void sendActiveReset(Why why) { transmit(build(sndNxt, RST | ACK, tsOk ? options() : List.of(), NONE), why); }
+
+    // ---- data ----
+
+    final int flight() { return sndNxt - sndUna; }
+
+    /** Our FIN has been sent (it occupies finSeq). */
+    final boolean finSent() { return finQueued && Seq.gt(sndNxt, finSeq); }
+
+    /** Sends what the windows, cwnd and Nagle allow, then the FIN once all data is out. */
+    final void output() {
+        if (!(state == State.ESTABLISHED || state == State.CLOSE_WAIT || state == State.FIN_WAIT_1
+                || state == State.CLOSING || state == State.LAST_ACK)) return;
+        while (true) {
+            boolean rtx = Seq.lt(rtxNxt, sndNxt);
+            int from = rtx ? rtxNxt : sndNxt;
+            int limit = rtx ? (finSent() ? finSeq : sndNxt) : writeSeq;
+            int avail = Seq.lt(from, limit) ? limit - from : 0;
+            boolean finPossible = finQueued && (rtx == finSent());
+            if (avail == 0 && !(finPossible && from == finSeq)) break;
+            int n = Math.min(avail, sndMss);
+            if (avail > 0) {
+                int wndLeft = sndUna + sndWnd - from;
+                int cwndLeft = cwnd * sndMss - (from - sndUna);
+                int room = Math.min(wndLeft, cwndLeft);
+                if (room <= 0) {
+                    if (!rtx && wndLeft <= 0 && flight() == 0) armPersist();
+                    break;
+                }
+                if (n > room) {
+                    if (room < sndMss && flight() > 0) break;   // wait for a full segment (sender SWS avoidance, RFC 9293 3.8.6.2.1)
+                    n = room;
+                }
+                if (!rtx && n < sndMss && n == avail && !finPossible && nagleHolds()) break;
+            }
+            int end = from + n;
+            boolean fin = finPossible && end == finSeq;
+            byte[] data = n == 0 ? NONE : new byte[n];
+            if (n > 0) sndBuf.copy(from - sndBufSeq, data, 0, n);
+            int flags = ACK | (fin ? FIN : 0) | (!rtx && push(from, end) ? PSH : 0);
+            Why why = rtx ? RETRANSMIT : n == 0 ? (orphaned ? FIN_CLOSE : FIN_SHUTDOWN) : fin ? DATA_FIN : DATA;
+            Segment s = build(from, flags, options(), data);
+            int newEnd = end + (fin ? 1 : 0);
+            if (rtx) {
+                rtxNxt = newEnd;
+            } else {
+                if (rttStart < 0) { rttStart = now(); rttSeq = newEnd; }
+                if (n > 0 && n < sndMss) { sndSmlEnd = end; sndSml = true; }
+                sndNxt = newEnd;
+                rtxNxt = sndNxt;
+            }
+            transmit(s, why);
+            if (!armed(TcpTimer.RETRANSMISSION)) arm(TcpTimer.RETRANSMISSION, now() + rto);
+            if (armed(TcpTimer.PERSIST)) cancel(TcpTimer.PERSIST);
+            if (fin) break;
+        }
+    }
+
+    private static final Why RETRANSMIT = Why.of("retransmission after a timeout (go-back-N from SND.UNA)", "RFC 6298 5.4; RFC 9293 3.8.1");
+    private static final Why FIN_CLOSE = Why.of("our FIN: the application called close()", "RFC 9293 3.10.4");
+    private static final Why FIN_SHUTDOWN = Why.of("our FIN: the application shut down its sending side", "RFC 9293 3.10.4");
+    private static final Why DATA = Why.of("data the application wrote (at most one MSS per segment; PSH marks the end of a write)",
+            "RFC 9293 3.10.2, 3.7.1");
+    private static final Why DATA_FIN = Why.of("the last data the application wrote, with our FIN (close or shutdown came after it)",
+            "RFC 9293 3.10.2, 3.10.4");
+
+    /** Nagle (RFC 9293 3.7.4): hold a small segment while data is unacknowledged. Linux holds it only while
+     *  an earlier small segment is unacknowledged (Minshall, tcp_nagle_check). TCP_NODELAY turns it off. */
+    private boolean nagleHolds() {
+        if (nodelay || flight() == 0) return false;
+        return !linux || (sndSml && Seq.gt(sndSmlEnd, sndUna));
+    }
+
+    /** PSH on the segment that carries the end of an application write (RFC 9293 3.9.1.2). */
+    private boolean push(int from, int end) {
+        boolean p = false;
+        while (!pushMarks.isEmpty() && Seq.le(pushMarks.peekFirst(), end)) {
+            if (Seq.gt(pushMarks.pollFirst(), from)) p = true;
+        }
+        return p;
+    }
+
+    final void armPersist() {
+        if (armed(TcpTimer.PERSIST)) return;
+        long t = Math.min(rto << Math.min(persistProbes, 20), cfg.get(Knob.tcp_rto_max) * 1000);
+        arm(TcpTimer.PERSIST, now() + t);
+    }
+
+    /** Zero-window probe: <SEQ=SND.UNA-1>, no data (Linux tcp_xmit_probe_skb). */
+    final void sendProbe(Why why) { transmit(build(sndUna - 1, ACK, options(), NONE), why); }
+
+    // ---- RTO (RFC 6298) ----
+
+    final void rttSample(long r) {
+        if (srtt < 0) {
+            srtt = r;
+            rttvar = r / 2;
+        } else {
+            rttvar = (3 * rttvar + Math.abs(srtt - r)) / 4;
+            srtt = (7 * srtt + r) / 8;
+        }
+        long min = cfg.get(Knob.tcp_rto_min) * 1000;
+        long v = linux ? srtt + Math.max(4 * rttvar, min) : Math.max(min, srtt + Math.max(1000, 4 * rttvar));
+        rto = Math.min(v, cfg.get(Knob.tcp_rto_max) * 1000);
+    }
+
+    final void backoff() { rto = Math.min(rto * 2, cfg.get(Knob.tcp_rto_max) * 1000); }
+}

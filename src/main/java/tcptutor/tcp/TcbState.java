@@ -1,0 +1,225 @@
+package tcptutor.tcp;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The transmission control block's variables (RFC 9293 3.3.1 names) and the doors every layer uses:
+ * {@link #enter} for state changes, {@link #arm}/{@link #cancel} for timers.
+ * Layers above: {@link Sender} (what goes out), {@link Receiver} (what comes in), {@link Arrivals}
+ * (segment arrival per state), {@link Tcb} (user calls and timers).
+ */
+abstract class TcbState {
+    final Stack stack;
+    final Env env;
+    final Settings cfg;
+    final boolean linux;
+
+    State state = State.CLOSED;
+    int localPort, remotePort;
+
+    // send sequence space (RFC 9293 3.3.1)
+    int iss, sndUna, sndNxt, sndWnd, sndWl1, sndWl2, maxSndWnd;
+    long bytesAcked;
+    /** Sequence number after the last byte the application wrote. */
+    int writeSeq;
+    /** Sequence number of sndBuf's first byte. */
+    int sndBufSeq;
+    final Bytes sndBuf = new Bytes();
+    /** The FIN is queued (close/shutdown) at finSeq; sent once sndNxt passes it. */
+    boolean finQueued;
+    int finSeq;
+    /** Write ends still to be marked with PSH. */
+    final ArrayDeque<Integer> pushMarks = new ArrayDeque<>();
+    /** Go-back-N retransmission point after a timeout (== sndNxt when nothing to resend). */
+    int rtxNxt;
+    /** End of the last small segment sent (Minshall's Nagle, Linux tcp_minshall_check). */
+    int sndSmlEnd;
+    boolean sndSml;
+
+    // receive sequence space
+    int irs, rcvNxt, rcvWup, rcvAdvWnd;
+    int rcvSpace;
+    final Bytes rcvBuf = new Bytes();
+    final List<Ooo> ooo = new ArrayList<>();
+    boolean finRcvd;
+    /** A D-SACK block to report on the next ACK (left, right), when hasDsack. */
+    boolean hasDsack;
+    int dsackLeft, dsackRight;
+    /** Window frozen when Linux turns an orphaned socket into a time-wait mini socket; -1 if not. */
+    int frozenWnd = -1;
+
+    // options (RFC 9293 3.7.1, RFC 7323, RFC 2018)
+    int advMss, peerMss = 536, sndMss, rcvMss;
+    boolean wsOk, sackOk, tsOk;
+    int sndWscale, rcvWscale;
+    int tsRecent;
+    /** What the peer's SYN offered (mirrored on our SYN-ACK). */
+    boolean offeredWs, offeredSack, offeredTs;
+    int offeredTsVal;
+
+    // congestion and retransmission (RFC 5681, RFC 6298)
+    int cwnd, ssthresh = Integer.MAX_VALUE, dupAcks;
+    long rto, srtt = -1, rttvar;
+    int rttSeq;
+    long rttStart = -1;
+    int retransmits;
+    boolean synRetransmitted;
+    long lastOowAck = Long.MIN_VALUE;
+
+    // delayed ACK (Linux inet_connection_sock icsk_ack)
+    int quickAcks;
+    boolean pingpong, ackPending;
+    long ato;
+    int keepaliveProbes, persistProbes;
+    long lastRcv;
+
+    // the socket above
+    boolean orphaned, rcvShutdown, sndShutdown, passive, synQueued;
+    /** Error for the application (SO_ERROR, next call), and whether reads now see EOF. */
+    String error;
+    boolean resetSeen;
+    boolean nodelay, keepalive, lingerZero;
+    int keepIdle, keepIntvl, keepCnt, linger2;
+
+    /** Listener only: its queues. Child only: its listener. */
+    Listen listen;
+    Tcb parent;
+
+    private final long[] deadline = new long[TcpTimer.values().length];
+    private final long[] scheduledAt = new long[TcpTimer.values().length];
+    private final Object[] handle = new Object[TcpTimer.values().length];
+    private final Runnable[] fires = new Runnable[TcpTimer.values().length];
+
+    TcbState(Stack stack) {
+        this.stack = stack;
+        this.env = stack.env;
+        this.cfg = stack.settings();
+        this.linux = cfg.profile() == Profile.LINUX;
+        advMss = (int) cfg.get(Knob.tcp_mtu) - 40;
+        rto = cfg.get(Knob.tcp_rto_initial) * 1000;
+        keepIdle = cfg.getInt(Knob.tcp_keepalive_time);
+        keepIntvl = cfg.getInt(Knob.tcp_keepalive_intvl);
+        keepCnt = cfg.getInt(Knob.tcp_keepalive_probes);
+        linger2 = cfg.getInt(Knob.tcp_fin_timeout);
+        for (TcpTimer t : TcpTimer.values()) fires[t.ordinal()] = () -> fire(t);
+    }
+
+    /** Out-of-order data held for reassembly: [seq, seq + data.length), plus a FIN after it. */
+    record Ooo(int seq, byte[] data, boolean fin) {
+        int end() { return seq + data.length + (fin ? 1 : 0); }
+    }
+
+    abstract Tcb self();
+
+    /** The one door for state changes: records the transition and why, and tidies up what the new state implies. */
+    final void enter(State to, Why why) {
+        State from = state;
+        state = to;
+        env.stateChanged(self(), from, to, why);
+        if (to == State.CLOSED) {
+            for (TcpTimer t : TcpTimer.values()) cancel(t);
+            stack.forget(self());
+        } else if (to == State.TIME_WAIT) {
+            for (TcpTimer t : TcpTimer.values()) cancel(t);
+            arm(TcpTimer.TIME_WAIT, env.now() + cfg.get(Knob.tcp_timewait_len) * 1_000_000L);
+        }
+    }
+
+    /**
+     * Arms (or re-arms) a timer. A later deadline than the one already scheduled does not touch the scheduler:
+     * the scheduled event notices the new deadline and reschedules itself (Linux's timers do the same).
+     */
+    final void arm(TcpTimer t, long at) {
+        int i = t.ordinal();
+        deadline[i] = at;
+        if (handle[i] != null && scheduledAt[i] <= at) {
+            env.timerChanged(self(), t, Env.TimerAction.ARMED, at);
+            return;
+        }
+        if (handle[i] != null) env.cancel(handle[i]);
+        schedule(t, at);
+        env.timerChanged(self(), t, Env.TimerAction.ARMED, at);
+    }
+
+    private void schedule(TcpTimer t, long at) {
+        int i = t.ordinal();
+        scheduledAt[i] = at;
+        handle[i] = env.schedule(at, fires[i]);
+    }
+
+    final void cancel(TcpTimer t) {
+        int i = t.ordinal();
+        if (handle[i] == null) return;
+        env.cancel(handle[i]);
+        handle[i] = null;
+        env.timerChanged(self(), t, Env.TimerAction.CANCELLED, deadline[i]);
+    }
+
+    final boolean armed(TcpTimer t) { return handle[t.ordinal()] != null; }
+
+    /** Deadline of a running timer, or -1. */
+    final long deadline(TcpTimer t) { return handle[t.ordinal()] == null ? -1 : deadline[t.ordinal()]; }
+
+    private void fire(TcpTimer t) {
+        int i = t.ordinal();
+        if (env.now() < deadline[i]) {
+            schedule(t, deadline[i]);
+            return;
+        }
+        handle[i] = null;
+        env.timerChanged(self(), t, Env.TimerAction.FIRED, deadline[i]);
+        timerFires(t);
+    }
+
+    abstract void timerFires(TcpTimer t);
+
+    // ---- small helpers every layer uses ----
+
+    final long now() { return env.now(); }
+
+    /** TSval from the virtual clock in ms (RFC 7323 3; Linux tcp_time_stamp_ts). */
+    final int tsNow() { return (int) (env.now() / 1000); }
+
+    final boolean synchronizedState() { return state.synchronized_(); }
+
+    /** Bytes the application has not read. */
+    final int unread() { return rcvBuf.size(); }
+
+    /** Our FIN has been acknowledged. */
+    final boolean finAcked() { return finQueued && tcptutor.wire.Seq.gt(sndUna, finSeq); }
+
+    /** Receive window in bytes to offer now: free buffer space, never shrinking the right edge already offered. */
+    final int rcvWindowNow() {
+        if (frozenWnd >= 0) return frozenWnd;
+        int w = rcvSpace - rcvBuf.size() - (finRcvd ? 1 : 0);
+        int offered = rcvWup + rcvAdvWnd - rcvNxt;
+        return Math.max(Math.max(w, 0), offered);
+    }
+
+    /** The window field for a non-SYN segment: scaled by our shift, rounded up (Linux __tcp_select_window). */
+    final int windowField() {
+        int w = rcvWindowNow();
+        if (rcvWscale == 0) return Math.min(w, 65535);
+        return Math.min((w + (1 << rcvWscale) - 1) >>> rcvWscale, 65535);
+    }
+
+    /** Our window scale shift: smallest that makes max(tcp_rmem[2]) fit 16 bits (Linux tcp_select_initial_window). */
+    final int ourWscale() {
+        long space = cfg.all(Knob.tcp_rmem)[2];
+        int s = 0;
+        while (space > 65535 && s < 14) { space >>= 1; s++; }
+        return s;
+    }
+
+    /** Initial receive window for a given MSS: Linux offers half of tcp_rmem[1] rounded down to whole segments. */
+    final int initialWindow(int mss) {
+        long def = cfg.all(Knob.tcp_rmem)[1];
+        if (!linux) return (int) Math.min(def, 65535);
+        long w = def / 2 / mss * mss;
+        return (int) Math.min(w, 65535);
+    }
+
+    final int keepaliveProbesLimit() { return keepCnt; }
+}
