@@ -1,0 +1,23 @@
+package tcptutor.tui;
+
+import java.util.List;
+import java.util.Optional;
+import tcptutor.view.LessonPage;
+
+/**
+ * Feeds the lesson pane. The lesson engine implements it (the CLI joins the two); the UI asks
+ * again after every command, so a page reflects the step's progress, hints and status at once.
+ */
+public interface LessonFeed {
+    /** The lesson in progress, or empty outside a lesson (the pane then shows the welcome). */
+    Optional<LessonPage> page();
+
+    /** The lessons offered on the welcome page. */
+    List<LessonPage.Entry> lessons();
+
+    /** No lessons: the welcome text alone. */
+    LessonFeed NONE = new LessonFeed() {
+        @Override public Optional<LessonPage> page() { return Optional.empty(); }
+        @Override public List<LessonPage.Entry> lessons() { return List.of(); }
+    };
+}
