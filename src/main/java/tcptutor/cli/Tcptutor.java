@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
                 TuiCommand.class,
                 DecodeCommand.class,
                 DrillCommand.class,
+                ExplainCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Tcptutor implements Callable<Integer> {
