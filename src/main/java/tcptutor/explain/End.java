@@ -104,6 +104,9 @@ final class End implements Env {
         return null;
     }
 
+    /** Forgets the predictions made while the current frame was processed (replies to stand-in segments). */
+    void forgetCurrent() { predictions.removeIf(p -> p.frame() == frame); }
+
     // ---- Env ----
 
     @Override public long now() { return now; }

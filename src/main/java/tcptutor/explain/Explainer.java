@@ -183,6 +183,8 @@ public final class Explainer {
         tr.seen(yd, from, to);
         x.drain();
         y.drain();
+        x.forgetCurrent();
+        y.forgetCurrent();
         return notes;
     }
 
@@ -208,6 +210,10 @@ public final class Explainer {
             return who + "it has no connection for the segment it answers [RFC 9293 3.10.7.1]";
         }
         TcbSnapshot xs = x.tcb.snapshot();
+        if (Seq.lt(s.seq(), xs.sndUna()) || Seq.gt(s.seq(), xs.sndNxt())) {
+            return who + "its SEQ is outside what the " + x.name + " has sent (SND.UNA..SND.NXT), so it is not a reset the " + x.name
+                    + "'s TCP makes for this connection: a stale or forged RST. The " + y.name + " judges it by the RFC 5961 rules";
+        }
         if (xd.probes > 0 && y.state().synchronized_()) {
             return who + "after " + xd.probes + " unanswered probe" + (xd.probes == 1 ? "" : "s") + " it gives the connection up"
                     + " (ETIMEDOUT) [RFC 9293 3.8.4; Linux tcp_keepalive_timer]";

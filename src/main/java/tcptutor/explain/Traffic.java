@@ -243,6 +243,7 @@ final class Traffic {
             return true;
         }
         if (y.lastWasProbe && x.acked) {
+            y.lastWasProbe = false;
             notes.add("the answer to the probe: the " + x.name + " is alive" + (window(x, s) == 0 ? ", and its window is still 0" : ""));
             return false;
         }
