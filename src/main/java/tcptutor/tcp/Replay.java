@@ -103,7 +103,7 @@ final class Replay {
         int n = s.payloadLength();
         int end = seq + n;
         if (n > 0 && !t.finQueued && Seq.gt(end, t.sndNxt)) {
-            if (Seq.gt(seq, t.sndNxt)) t.sndBuf.append(new byte[seq - t.sndNxt], 0, seq - t.sndNxt); // bytes the capture missed
+            if (Seq.gt(seq, t.sndNxt)) skip(t, seq);                                   // bytes the capture missed
             int from = Seq.lt(seq, t.sndNxt) ? t.sndNxt - seq : 0;
             t.sndBuf.append(s.payload(), from, n - from);
             t.sndNxt = t.writeSeq = t.rtxNxt = end;
@@ -126,6 +126,22 @@ final class Replay {
             default -> { }
         }
     }
+
+    /**
+     * The capture jumps ahead of SND.NXT (it missed bytes this side sent). A small gap is filled with zeros, as if
+     * written; past {@link #MAX_FILL} the endpoint jumps instead: what it holds is dropped and SND.UNA moves to the new data.
+     */
+    private static void skip(Tcb t, int seq) {
+        int gap = seq - t.sndNxt;
+        if (gap <= MAX_FILL) {
+            t.sndBuf.append(new byte[gap], 0, gap);
+            return;
+        }
+        t.sndBuf.clear();
+        t.sndUna = t.sndBufSeq = t.sndNxt = t.writeSeq = t.rtxNxt = seq;
+    }
+
+    static final int MAX_FILL = 1 << 20;
 
     /** The ACK and window this side sent: what it had received, and the window later arrivals are judged against. */
     private static void ack(Tcb t, Segment s) {

@@ -126,6 +126,16 @@ class ReplayTest {
         assertThat(passive.snapshot().rcvNxt()).isEqualTo(2449);
     }
 
+    @Test void dataFarBeyondSndNxt_jumpsInsteadOfFillingTheGap() {
+        handshake();
+        active.replaySent(ts(seg(C, S, Flags.PSH | Flags.ACK, 1001 + 5_000_000, 7001, 64, 10), 4, 2));
+        assertThat(active.snapshot().sndNxt()).isEqualTo(1001 + 5_000_010);
+        assertThat(active.snapshot().sndUna()).isEqualTo(1001 + 5_000_000);
+        active.replaySent(ts(seg(C, S, Flags.PSH | Flags.ACK, 1001 + 5_000_020, 7001, 64, 10), 5, 2)); // a small gap is filled
+        assertThat(active.snapshot().sndNxt()).isEqualTo(1001 + 5_000_030);
+        assertThat(active.snapshot().sndUna()).isEqualTo(1001 + 5_000_000);
+    }
+
     @Test void arrivalsAreJudgedAgainstTheWindowReallyAdvertised() {
         handshake();
         serverSends(ts(seg(S, C, Flags.ACK, 7001, 1001, 1, 0), 5, 3)); // 1 << 10 = 1024 bytes
