@@ -173,11 +173,15 @@ public final class Explainer {
         for (int[] r : tr.unseen(yd, from, to)) {
             notes.add("the capture missed " + (r[1] - r[0]) + " bytes " + tr.range(yd, r[0], r[1]) + " that the " + x.name + " ACKed");
         }
+        boolean small = to - from <= FEED_LIMIT;   // larger: the endpoints jump (Tcb.replaySent moves RCV.NXT and SND.NXT)
         if (y.tcb != null && y.state().synchronized_()) {
             TcbSnapshot ys = y.tcb.snapshot();
-            if (Seq.gt(to, ys.sndNxt()) && Seq.ge(ys.sndNxt(), from)) feed(y, ys.sndNxt(), to, ys.rcvNxt(), yd.lastWin, true);
-            feed(x, from, to, ys.rcvNxt(), yd.lastWin, false);
-        } else {
+            if (Seq.gt(to, ys.sndNxt()) && Seq.ge(ys.sndNxt(), from)) {
+                if (small) feed(y, ys.sndNxt(), to, ys.rcvNxt(), yd.lastWin, true);
+                else feed(y, to - 1, to, ys.rcvNxt(), yd.lastWin, true);
+            }
+            if (small) feed(x, from, to, ys.rcvNxt(), yd.lastWin, false);
+        } else if (small) {
             feed(x, from, to, 0, yd.lastWin, false);
         }
         tr.seen(yd, from, to);
@@ -188,10 +192,13 @@ public final class Explainer {
         return notes;
     }
 
+    /** Missed ranges up to this size are fed to the endpoints as stand-in segments. */
+    static final int FEED_LIMIT = 1 << 20;
+
     /** Stand-in segments of the other side's bytes [from, to): taken as sent by {@code e} ({@code sent}) or as arriving at it. */
     private static void feed(End e, int from, int to, int ack, int window, boolean sent) {
         for (int a = from; Seq.lt(a, to); ) {
-            int n = Math.min(to - a, 1 << 20);
+            int n = Math.min(to - a, 1 << 16);
             Segment s = Segment.of(sent ? e.me.port() : e.other.port(), sent ? e.other.port() : e.me.port(), a, ack, Flags.ACK,
                     window, List.of(), new byte[n]);
             if (sent) e.sent(s);

@@ -109,6 +109,15 @@ class ExplainerTest {
         assertThat(Lab.notes(e, 4)).isEmpty();
     }
 
+    @Test void aHugeMissedRange_isCalledOut_andTheEndpointsJumpOverIt() {
+        Explained e = new Lab().handshake().at(11).s(".", 1, 100_000_001, 64240, 0).at(12).c("P.", 100_000_001, 1, 64240, 10)
+                .s(".", 1, 100_000_011, 64240, 0).explain();
+        assertThat(Lab.notes(e, 3)).isEqualTo("the capture missed 100000000 bytes [1:100000001] that the server ACKed");
+        assertThat(Lab.notes(e, 4)).isEmpty();
+        assertThat(Lab.notes(e, 5)).isEmpty();
+        assertThat(Lab.states(e).subList(3, 6)).containsOnly("ESTABLISHED/ESTABLISHED");
+    }
+
     @Test void segmentsLargerThanTheMss_areSegmentationOffload_notErrors() {
         Explained e = new Lab().handshake().at(10).c("P.", 1, 1, 64240, 4380).c("P.", 4381, 1, 64240, 2920).explain();
         assertThat(Lab.notes(e, 3)).startsWith("4380 bytes, more than the MSS of 1460 the server announced: segmentation offload (TSO/GSO)");
