@@ -36,7 +36,7 @@ final class AppCalls {
     Call start(Event.Syscall sc, String text) {
         List<Expr> a = sc.args();
         switch (sc.name()) {
-            case "socket": return done(text, SysResult.ok(host.socket()));
+            case "socket": return done(text, socket(a));
             case "bind": return done(text, host.bind(fd(a.get(0)), Sockets.PEER_PORT));
             case "listen": return done(text, host.listen(fd(a.get(0)), (int) value(a.get(1), "the backlog")));
             case "accept": return host.accept(fd(a.get(0)));
@@ -45,8 +45,16 @@ final class AppCalls {
                 sockets.connecting(scriptFd(a.get(0)));
                 return host.connect(fd, Sockets.PEER_PORT);
             }
-            case "read": return host.read(fd(a.get(0)), (int) value(a.get(2), "the byte count"));
-            case "write": return host.write(fd(a.get(0)), new byte[(int) value(a.get(2), "the byte count")]);
+            case "read": return host.read(fd(a.get(0)), count(a.get(2)));
+            case "write": return host.write(fd(a.get(0)), new byte[count(a.get(2))]);
+            case "recv", "recvfrom": {
+                noFlags(sc.name(), a.get(3));
+                return host.read(fd(a.get(0)), count(a.get(2)));
+            }
+            case "send", "sendto": {
+                noFlags(sc.name(), a.get(3));
+                return host.write(fd(a.get(0)), new byte[count(a.get(2))]);
+            }
             case "close": return done(text, host.close(fd(a.get(0))));
             case "shutdown": return done(text, shutdown(a));
             case "setsockopt": return done(text, setsockopt(a));
@@ -57,6 +65,32 @@ final class AppCalls {
     }
 
     private static Call done(String text, SysResult r) { return Call.completed(text, r); }
+
+    /** socket(); a type with SOCK_NONBLOCK makes the new socket non-blocking, as fcntl would. */
+    private SysResult socket(List<Expr> a) {
+        int fd = host.socket();
+        if (!(a.get(1) instanceof Expr.Any) && (value(a.get(1), "the type") & Symbols.SOCK_NONBLOCK) != 0) {
+            SysResult r = host.nonBlocking(fd, true);
+            if (r.failed()) return r;
+            nonBlocking.add(fd);
+        }
+        return SysResult.ok(fd);
+    }
+
+    /** send/recv flags: only 0 (or ...) is modelled. */
+    private static void noFlags(String call, Expr flags) {
+        if (flags instanceof Expr.Any || value(flags, "the flags") == 0) return;
+        throw new Unsupported(call + "() with flags " + flags + " is not modelled: the simulated host runs it with flags 0 only");
+    }
+
+    /** A read or write size: 0 to 16 MiB. */
+    private static int count(Expr e) {
+        long n = value(e, "the byte count");
+        if (n < 0 || n > MAX_COUNT) throw new Unsupported("expected a byte count from 0 to " + MAX_COUNT + ", not " + n);
+        return (int) n;
+    }
+
+    private static final int MAX_COUNT = 16 << 20;
 
     private SysResult shutdown(List<Expr> a) {
         long how = value(a.get(1), "how");

@@ -19,7 +19,7 @@ public record Event(int line, int col, Timing time, Action action, String text) 
         public boolean range() { return kind == Kind.ABSOLUTE_RANGE || kind == Kind.RELATIVE_RANGE; }
     }
 
-    public sealed interface Action permits Packet, Syscall, Command {}
+    public sealed interface Action permits Packet, Syscall, Command, Code {}
 
     /**
      * A TCP segment line. {@code ack} is 0 when not written; {@code window} is null when not written (outbound:
@@ -46,6 +46,9 @@ public record Event(int line, int col, Timing time, Action action, String text) 
     public record Command(List<Sysctl> settings) implements Action {
         public Command { settings = List.copyOf(settings); }
     }
+
+    /** A {@code %{ python }%} block: packetdrill runs it after the script; tcptutor skips it (with a warning). */
+    public record Code(String text) implements Action {}
 
     public boolean inboundPacket() { return action instanceof Packet p && p.inbound(); }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * ({@code 0.1} is one number, {@code S.} is the word {@code S} and the character {@code .}).
  */
 final class Lexer {
-    enum Type { INT, FLOAT, WORD, STRING, BACKTICK, OPTION, ELLIPSIS, CHAR, EOF }
+    enum Type { INT, FLOAT, WORD, STRING, BACKTICK, CODE, OPTION, ELLIPSIS, CHAR, EOF }
 
     /** One token; {@code text} is the source text (for STRING / BACKTICK: the content between the quotes). */
     record Token(Type type, String text, int line, int col, int offset, int end) {
@@ -22,6 +22,7 @@ final class Lexer {
                 case EOF -> "the end of the file";
                 case STRING -> "\"" + text + "\"";
                 case BACKTICK -> "a `command` block";
+                case CODE -> "a %{ code }% block";
                 default -> "'" + text + "'";
             };
         }
@@ -64,6 +65,13 @@ final class Lexer {
             return new Token(Type.OPTION, src.substring(start, pos), l, c, start, pos);
         }
         if (ch == '"' || ch == '`') return quoted(ch, l, c);
+        if (src.startsWith("%{", pos)) {
+            int close = src.indexOf("}%", pos + 2);
+            if (close < 0) throw new ScriptError(file, l, c, "expected }% to close the code block that starts here");
+            for (int k = pos; k < close; k++) newlineAt(k);
+            pos = close + 2;
+            return new Token(Type.CODE, src.substring(start + 2, close).trim(), l, c, start, pos);
+        }
         int num = numberEnd(pos);
         int word = pos;
         while (word < src.length() && wordChar(src.charAt(word))) word++;

@@ -19,27 +19,24 @@ import tcptutor.wire.TcpOption;
  * (packets, system calls, commands) and a cleanup command. Any mistake is a {@link ScriptError}
  * {@code FILE:LINE:COL: what was expected}.
  */
-public final class Parser {
+public final class Parser extends TokenReader {
     /** The system calls the simulated host runs, with the number of arguments packetdrill gives them. */
     static final Map<String, Integer> CALLS = Map.ofEntries(
             Map.entry("socket", 3), Map.entry("bind", 3), Map.entry("listen", 2), Map.entry("accept", 3),
             Map.entry("connect", 3), Map.entry("read", 3), Map.entry("write", 3), Map.entry("close", 1),
-            Map.entry("shutdown", 2), Map.entry("setsockopt", 5), Map.entry("getsockopt", 5), Map.entry("fcntl", -1));
-    private static final String CALL_NAMES =
-            "socket, bind, listen, accept, connect, read, write, close, shutdown, setsockopt, getsockopt, fcntl";
+            Map.entry("shutdown", 2), Map.entry("setsockopt", 5), Map.entry("getsockopt", 5), Map.entry("fcntl", -1),
+            Map.entry("send", 4), Map.entry("recv", 4), Map.entry("sendto", 6), Map.entry("recvfrom", 6));
+    private static final String CALL_NAMES = "socket, bind, listen, accept, connect, read, write, close, shutdown, "
+            + "setsockopt, getsockopt, fcntl, and send, recv, sendto, recvfrom with flags 0";
 
-    private final String file;
     private final String src;
     private final Path dir;
-    private final List<Token> toks;
-    private int i;
     private final List<String> warnings = new ArrayList<>();
 
     private Parser(String file, String src, Path dir) {
-        this.file = file;
+        super(file, Lexer.tokens(file, src));
         this.src = src;
         this.dir = dir;
-        this.toks = Lexer.tokens(file, src);
     }
 
     /** Reads and parses a script file; shell scripts it calls are looked up beside it. */
@@ -116,13 +113,18 @@ public final class Parser {
             action = packet();
         } else if (act.type() == Type.BACKTICK) {
             action = new Event.Command(command(next()));
+        } else if (act.type() == Type.CODE) {
+            next();
+            warnings.add(file + ":" + act.line() + ": skipped the %{ }% code block (tcptutor does not run packetdrill's "
+                    + "Python snippets, so what it asserts is not checked)");
+            action = new Event.Code(act.text());
         } else if (act.type() == Type.WORD || act.type() == Type.ELLIPSIS) {
             action = syscall();
         } else {
-            throw error(act, "expected '<' (inject a segment), '>' (expect a segment), a system call or a `command` "
-                    + "after the time, found " + act.show());
+            throw error(act, "expected '<' (inject a segment), '>' (expect a segment), a system call, a `command` or "
+                    + "a %{ code }% block after the time, found " + act.show());
         }
-        String text = src.substring(first.offset(), toks.get(i - 1).end()).replaceAll("\\s*\n\\s*", " ");
+        String text = src.substring(first.offset(), previous().end()).replaceAll("\\s*\n\\s*", " ");
         Event ev = new Event(first.line(), first.col(), time, action, text);
         check(ev, previous, first);
         return ev;
@@ -180,9 +182,12 @@ public final class Parser {
     /** Seconds (integer or decimal) as microseconds. */
     private long time(String what) {
         Token t = next();
-        if (t.type() != Type.INT && t.type() != Type.FLOAT) throw error(t, "expected " + what + ", found " + t.show());
+        if ((t.type() != Type.INT && t.type() != Type.FLOAT) || t.text().startsWith("0x")) {
+            throw error(t, "expected " + what + ", found " + t.show());
+        }
         BigDecimal secs = new BigDecimal(t.text());
         if (secs.signum() < 0) throw error(t, "expected " + what + ", found a negative time " + t.text());
+        if (secs.compareTo(MAX_SECONDS) > 0) throw error(t, "expected " + what + " of at most " + MAX_SECONDS + " s, found " + t.text());
         return secs.movePointRight(6).longValue();
     }
 
@@ -334,6 +339,7 @@ public final class Parser {
         }
     }
 
+    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(1_000_000_000);
     private static final String OPTION_NAMES = "mss N, sackOK, sack A:B, TS val X ecr Y, nop, eol, wscale N";
 
     // ---- system calls -------------------------------------------------------------------------------------
@@ -451,54 +457,4 @@ public final class Parser {
         }
         return new Expr.Linger(v[0], v[1]);
     }
-
-    // ---- small helpers ------------------------------------------------------------------------------------
-
-    private Token peek() { return toks.get(i); }
-
-    private Token next() {
-        Token t = toks.get(i);
-        if (t.type() != Type.EOF) i++;
-        return t;
-    }
-
-    private void expectChar(char c, String what) {
-        Token t = next();
-        if (!t.is(c)) throw error(t, "expected " + what + ", found " + t.show());
-    }
-
-    private void expectWord(String w, String what) {
-        Token t = next();
-        if (!t.isWord(w)) throw error(t, "expected " + what + ", found " + t.show());
-    }
-
-    private long number(String what) {
-        Token t = next();
-        if (t.type() != Type.INT) throw error(t, "expected " + what + ", found " + t.show());
-        return integer(t);
-    }
-
-    private long integer(Token t) {
-        try {
-            return t.text().startsWith("0x") ? Long.parseLong(t.text().substring(2), 16) : Long.parseLong(t.text());
-        } catch (NumberFormatException e) {
-            throw error(t, "expected a number that fits in 64 bits, found " + t.text());
-        }
-    }
-
-    private long u32(String what, String field) {
-        Token t = peek();
-        long v = number(what);
-        if (v < 0 || v > 0xFFFFFFFFL) throw error(t, field + " out of range: expected 0 to 4294967295, found " + v);
-        return v;
-    }
-
-    private long ranged(String what, long max, String field) {
-        Token t = peek();
-        long v = number(what);
-        if (v < 0 || v > max) throw error(t, field + " out of range: expected 0 to " + max + ", found " + v);
-        return v;
-    }
-
-    private ScriptError error(Token t, String what) { return new ScriptError(file, t.line(), t.col(), what); }
 }

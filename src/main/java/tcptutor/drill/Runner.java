@@ -146,17 +146,17 @@ public final class Runner {
             verifyTime(ev, "event", start, start, now(), "", "");
             if (ev.action() instanceof Event.Packet p) inbound(ev, p);
             else if (ev.action() instanceof Event.Syscall sc) syscall(ev, sc, start, offset);
-            else command((Event.Command) ev.action());
+            else if (ev.action() instanceof Event.Command c) command(c);
+            // a %{ code }% block: skipped (the parser warned)
         }
         lastStart = start;
     }
 
     private void inbound(Event ev, Event.Packet p) {
         Sockets.Sock s = sockets.forInbound(p);
-        String[] why = new String[1];
-        Segment seg = sockets.toWire(s, p, why);
-        if (seg == null) throw new Fail(ev, why[0], "", "");
-        world.send(Side.YOU, seg, Reason.of("injected by the script, line " + ev.line(), "packetdrill"));
+        Sockets.Wire w = sockets.toWire(s, p);
+        if (w.problem() != null) throw new Fail(ev, w.problem(), "", "");
+        world.send(Side.YOU, w.segment(), Reason.of("injected by the script, line " + ev.line(), "packetdrill"));
         advance(world.now(), null);
     }
 

@@ -106,8 +106,11 @@ final class Sockets {
         return underTest;
     }
 
-    /** The wire segment for an inbound script packet; null and a reason in {@code why[0]} if it cannot be built. */
-    Segment toWire(Sock s, Event.Packet p, String[] why) {
+    /** The segment to inject for an inbound script line, or why it cannot be built. */
+    record Wire(Segment segment, String problem) {}
+
+    /** The wire segment for an inbound script packet, with packetdrill's number mapping. */
+    Wire toWire(Sock s, Event.Packet p) {
         if (s.state == State.PASSIVE_SYNACK_SENT && p.has(Flags.ACK)) {
             s.state = State.PASSIVE_SYNACK_ACKED;
         } else if (s.state == State.ACTIVE_SYN_SENT && p.has(Flags.SYN) && p.has(Flags.ACK)) {
@@ -129,16 +132,16 @@ final class Sockets {
             } else if (o instanceof TcpOption.Timestamps ts && p.has(Flags.ACK)) {
                 Integer live = s.tsVal.get(ts.ecr());
                 if (live == null) {
-                    why[0] = "unable to infer the peer's TS ecr for script TS ecr " + Integer.toUnsignedString(ts.ecr())
-                            + ": no earlier outbound line had TS val " + Integer.toUnsignedString(ts.ecr());
-                    return null;
+                    return new Wire(null, "unable to infer the peer's TS ecr for script TS ecr "
+                            + Integer.toUnsignedString(ts.ecr()) + ": no earlier outbound line had TS val "
+                            + Integer.toUnsignedString(ts.ecr()));
                 }
                 o = new TcpOption.Timestamps(ts.val(), live);
             }
             opts.add(o);
         }
-        return new Segment(s.scriptPort, s.peerPort, seq, ack, Segment.headerWords(opts), p.flags(), p.window(), 0,
-                p.urgent(), opts, new byte[p.length()]);
+        return new Wire(new Segment(s.scriptPort, s.peerPort, seq, ack, Segment.headerWords(opts), p.flags(), p.window(),
+                0, p.urgent(), opts, new byte[p.length()]), null);
     }
 
     // ---- outbound -----------------------------------------------------------------------------------------

@@ -39,18 +39,21 @@ final class Runner {
         settle();
     }
 
-    /** Runs what is due within a round trip, and delayed ACKs, until nothing more is. */
+    /**
+     * Runs what follows from the last action: segments arriving within a link round trip of the previous event (a
+     * chain of replies goes on), and delayed-ACK timers; stops at any other timer, and at a segment held back longer
+     * (delay next) — those wait for wait or step.
+     */
     void settle() {
         long horizon = world.now() + 2 * linkDelay;
         for (int n = 0; n < MAX_EVENTS; n++) {
             OptionalLong next = world.nextEventAt();
             if (next.isEmpty()) return;
             long at = next.getAsLong();
-            if (at <= horizon) {
+            Timer t = timerAt(at);
+            if (t == null ? at <= horizon : t == Timer.DELAYED_ACK) {
                 world.step();
-            } else if (delayedAckDue(at)) {
-                world.step();
-                horizon = world.now() + 2 * linkDelay;
+                horizon = Math.max(horizon, world.now() + 2 * linkDelay);
             } else {
                 return;
             }
@@ -58,15 +61,21 @@ final class Runner {
         throw CommandError.cannot("the world did not settle after " + MAX_EVENTS + " events; 'reset' to start again");
     }
 
-    private boolean delayedAckDue(long at) {
+    /** A line saying a segment is still on the link, or null. */
+    String inFlight() {
+        OptionalLong next = world.nextEventAt();
+        if (next.isEmpty() || timerAt(next.getAsLong()) != null) return null;
+        return "(a segment is still on the link: it arrives at t=" + EventLines.seconds(next.getAsLong()) + " s; wait or step)";
+    }
+
+    /** The timer of either host due exactly at {@code at}, or null (then the event is a segment arriving). */
+    private Timer timerAt(long at) {
         for (Side s : Side.values()) {
-            if (world.host(s).raw()) continue;
             for (ConnInfo ci : world.host(s).connections()) {
-                Long d = ci.timers().get(Timer.DELAYED_ACK);
-                if (d != null && d == at) return true;
+                for (var e : ci.timers().entrySet()) if (e.getValue() == at) return e.getKey();
             }
         }
-        return false;
+        return null;
     }
 
     /** Lets virtual time pass to {@code target}: engine events and your TIME-WAIT expiry, in time order. */

@@ -49,6 +49,8 @@ public final class Session {
     private Shadow shadow;
     private Sockets sockets;
     private Runner runner;
+    /** True while apply() replays the journal into a rebuilt world: settings lines are already in effect. */
+    private boolean replaying;
 
     public Session(SessionConfig config) {
         this.initial = config;
@@ -62,12 +64,12 @@ public final class Session {
         delay = c.linkDelayMicros();
         relative = c.relativeNumbers();
         assist = c.assist();
-        peerPort = c.peerPort() > 0 ? c.peerPort() : SessionConfig.PEER_PORT;
     }
 
     /** A fresh world with the current preferences; the peer listens as the config says. */
     private void build() {
         boundaries.clear();
+        peerPort = initial.peerPort() > 0 ? initial.peerPort() : SessionConfig.PEER_PORT;
         world = new World(settings, seed);
         if (delay > 0) {
             world.link().delay(Side.YOU, delay);
@@ -169,6 +171,8 @@ public final class Session {
                     + (all.size() == mark ? " nothing happened" : ""));
         }
         out.addAll(sockets.poll(true));
+        String flying = runner.inFlight();
+        if (flying != null) out.add(flying);
         return out;
     }
 
@@ -196,6 +200,7 @@ public final class Session {
             return apply(settings.with(k.knob(), k.values()), k.knob().name() + " = " + v);
         }
         if (cmd instanceof Command.SetSeed s) {
+            if (replaying) return List.of();
             seed = s.seed();
             build();
             journal.clear();
@@ -252,13 +257,25 @@ public final class Session {
         throw new IllegalStateException("unhandled command " + cmd);
     }
 
+    /**
+     * New settings. Before the first segment the world is rebuilt with them and the journal so far replayed
+     * (its set lines are already in effect then, so they do nothing during the replay); later they apply to
+     * what is created from now on.
+     */
     private List<String> apply(Settings next, String what) {
         settings = next;
+        if (replaying) return List.of();
         if (world.trace().of(TraceEvent.Sent.class).isEmpty()) {
             List<String> replay = List.copyOf(journal);
             build();
+            replaying = true;
+            try {
+                for (String l : replay) run(l);
+            } finally {
+                replaying = false;
+            }
             journal.clear();
-            for (String l : replay) run(l);
+            journal.addAll(replay);
             return List.of(what + " (the world was rebuilt with it)");
         }
         world.settings(settings);

@@ -14,14 +14,12 @@ import tcptutor.sim.TraceEvent;
 import tcptutor.sim.World;
 import tcptutor.tcp.Knob;
 import tcptutor.tcp.Settings;
-import tcptutor.tcp.State;
 import tcptutor.tcp.TcbSnapshot;
 import tcptutor.view.EventLines;
 import tcptutor.view.SegmentDetail;
 import tcptutor.view.TcbTable;
 import tcptutor.view.TextDiagram;
 import tcptutor.view.TextLadder;
-import tcptutor.wire.Seq;
 
 /** What {@code show}, {@code explain} and {@code help} print for a session. */
 final class Views {
@@ -199,7 +197,7 @@ final class Views {
         List<String> out = new ArrayList<>();
         if (topic == null) {
             out.add("Commands (help COMMAND for more; numbers you leave out are filled in while 'assist' is on):");
-            for (CommandInfo c : Grammar.COMMANDS) out.add("  " + pad(c.usage(), 0) + "\n      " + c.help());
+            for (CommandInfo c : Grammar.COMMANDS) out.add("  " + c.usage() + "\n      " + c.help());
             for (var e : extras) for (CommandInfo c : e.commands()) out.add("  " + c.usage() + "\n      " + c.help());
             return String.join("\n", out).lines().toList();
         }
@@ -214,10 +212,5 @@ final class Views {
         return out;
     }
 
-    static String pad(String s, int w) { return s.length() >= w ? s + (w == 0 ? "" : " ") : s + " ".repeat(w - s.length()); }
-
-    /** "ESTABLISHED" for {@code State}, used by the REPL prompt. */
-    static String stateName(TcbSnapshot t) { return t == null ? State.CLOSED.rfcName() : t.state().rfcName(); }
-
-    static String seq(int v) { return Seq.str(v); }
+    static String pad(String s, int w) { return s.length() >= w ? s + " " : s + " ".repeat(w - s.length()); }
 }

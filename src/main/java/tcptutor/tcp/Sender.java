@@ -74,6 +74,7 @@ abstract class Sender extends TcbState {
     }
 
     final void transmit(Segment s, Why why) {
+        reacted = true;
         if (s.has(ACK)) ackSent();
         env.transmit(s, why);
     }
@@ -84,7 +85,7 @@ abstract class Sender extends TcbState {
             ackPending = false;
             cancel(TcpTimer.DELAYED_ACK);
         }
-        if (quickAcks > 0) quickAcks--;
+        if (quickAcks > 0 && rcvNxt != rcvWup) quickAcks--;   // Linux tcp_dec_quickack_mode: only ACKs of new data count
         int w = windowField();
         rcvWup = rcvNxt;
         rcvAdvWnd = w << rcvWscale;
@@ -97,12 +98,12 @@ abstract class Sender extends TcbState {
     /** Challenge ACK (RFC 5961 3.2, 4.2, 5.2): an ACK-now, at most one per tcp_invalid_ratelimit ms. */
     final void challengeAck(Why why) {
         if (rateLimited()) {
-            env.handled(Why.of(why.text() + "; challenge ACK suppressed: one was sent less than "
+            handled(Why.of(why.text() + "; challenge ACK suppressed: one was sent less than "
                     + cfg.get(Knob.tcp_invalid_ratelimit) + " ms ago", "RFC 5961 7; Linux tcp_invalid_ratelimit"));
             return;
         }
         if (!stack.challengeAllowed()) {
-            env.handled(Why.of(why.text() + "; challenge ACK suppressed by the host-wide limit", "Linux tcp_challenge_ack_limit"));
+            handled(Why.of(why.text() + "; challenge ACK suppressed by the host-wide limit", "Linux tcp_challenge_ack_limit"));
             return;
         }
         sendAck(Why.of(why.text() + ": challenge ACK", why.rule()));
@@ -112,7 +113,7 @@ abstract class Sender extends TcbState {
     final void oowAck(Segment s, Why why) {
         boolean pure = s.len() == 0 || s.has(SYN);
         if (linux && pure && rateLimited()) {
-            env.handled(Why.of(why.text() + "; ACK suppressed: rate limit " + cfg.get(Knob.tcp_invalid_ratelimit) + " ms",
+            handled(Why.of(why.text() + "; ACK suppressed: rate limit " + cfg.get(Knob.tcp_invalid_ratelimit) + " ms",
                     "Linux tcp_oow_rate_limited"));
             return;
         }
@@ -181,6 +182,7 @@ abstract class Sender extends TcbState {
             Why why = rtx ? RETRANSMIT : n == 0 ? (orphaned ? FIN_CLOSE : FIN_SHUTDOWN) : fin ? DATA_FIN : DATA;
             Segment s = build(from, flags, options(), data);
             int newEnd = end + (fin ? 1 : 0);
+            if (!rtx) lastSegStart = from;
             if (rtx) {
                 rtxNxt = newEnd;
             } else {
@@ -190,7 +192,7 @@ abstract class Sender extends TcbState {
                 rtxNxt = sndNxt;
             }
             transmit(s, why);
-            if (!armed(TcpTimer.RETRANSMISSION)) arm(TcpTimer.RETRANSMISSION, now() + rto);
+            if (!armed(TcpTimer.RETRANSMISSION) || (!rtx && probePending)) armRetransmission();
             if (armed(TcpTimer.PERSIST)) cancel(TcpTimer.PERSIST);
             if (fin) break;
         }
@@ -228,6 +230,46 @@ abstract class Sender extends TcbState {
 
     /** Zero-window probe: <SEQ=SND.UNA-1>, no data (Linux tcp_xmit_probe_skb). */
     final void sendProbe(Why why) { transmit(build(sndUna - 1, ACK, options(), NONE), why); }
+
+    // ---- RTO (RFC 6298) and Linux's tail loss probe (RFC 8985 7) ----
+
+    /**
+     * Arms the retransmission timer. Linux first sends a tail loss probe after 2*SRTT (+ tcp_rto_min when one
+     * segment is out) on a SACK connection that is not recovering; the RTO otherwise (tcp_schedule_loss_probe).
+     */
+    final void armRetransmission() {
+        if (flight() == 0) return;
+        if (linux && sackOk && state == State.ESTABLISHED && !tlpOutstanding && retransmits == 0 && dupAcks < 3) {
+            long pto = srtt < 0 ? 1_000_000L : 2 * srtt + (flight() <= sndMss ? cfg.get(Knob.tcp_rto_min) * 1000 : 2_000);
+            probePending = true;
+            arm(TcpTimer.RETRANSMISSION, now() + Math.min(pto, rto));
+            return;
+        }
+        probePending = false;
+        arm(TcpTimer.RETRANSMISSION, now() + rto);
+    }
+
+    /** The tail loss probe: new data if the window allows, else the last segment again; then the RTO. */
+    final void sendLossProbe() {
+        probePending = false;
+        int before = sndNxt;
+        if (Seq.lt(sndNxt, writeSeq) && sndUna + sndWnd - sndNxt > 0) output();
+        if (sndNxt == before) {
+            int from = Seq.lt(lastSegStart, sndUna) || Seq.ge(lastSegStart, sndNxt) ? sndUna : lastSegStart;
+            boolean fin = finSent();
+            int dataEnd = fin ? finSeq : sndNxt;
+            int n = Seq.lt(from, dataEnd) ? Math.min(dataEnd - from, sndMss) : 0;
+            byte[] data = new byte[n];
+            if (n > 0) sndBuf.copy(from - sndBufSeq, data, 0, n);
+            boolean withFin = fin && from + n == finSeq;
+            transmit(build(from, ACK | (withFin ? FIN : 0), options(), data),
+                    Why.of("tail loss probe: the last segment again, 2 RTT after it went unacknowledged", "RFC 8985 7; Linux tcp_send_loss_probe"));
+        }
+        tlpOutstanding = true;
+        tlpHighSeq = sndNxt;
+        probePending = false;
+        arm(TcpTimer.RETRANSMISSION, now() + rto);
+    }
 
     // ---- RTO (RFC 6298) ----
 

@@ -23,6 +23,10 @@ public final class Tcb extends Arrivals {
     /** Deadline (µs) of a running timer, or -1. */
     public long timer(TcpTimer t) { return deadline(t); }
 
+    @Override public String toString() {
+        return "Tcb[:" + localPort + (remotePort == 0 ? "" : "<->:" + remotePort) + " " + state + "]";
+    }
+
     public TcbSnapshot snapshot() {
         int unsent = Seq.gt(writeSeq, sndNxt) ? writeSeq - sndNxt : 0;
         return new TcbSnapshot(state, iss, irs, sndUna, sndNxt, sndWnd, sndWl1, sndWl2, rcvNxt,
@@ -94,7 +98,7 @@ public final class Tcb extends Arrivals {
         switch (state) {
             // CLOSED: <SEQ=ISS><CTL=SYN>, enter SYN-SENT
             case CLOSED -> {
-                if (resetSeen || error != null) return "EISCONN";
+                if (resetSeen || error != null || finRcvd || sndNxt != 0) forgetFailedAttempt();
                 if (localPort == 0) localPort = env.ephemeralPort();
                 remotePort = port;
                 iss = env.isn();
@@ -117,6 +121,20 @@ public final class Tcb extends Arrivals {
         }
     }
 
+    /** A socket whose connection failed or ended may connect again: start from a clean TCB. */
+    private void forgetFailedAttempt() {
+        error = null;
+        resetSeen = finRcvd = finQueued = sndShutdown = rcvShutdown = synRetransmitted = false;
+        sndBuf.clear();
+        rcvBuf.clear();
+        ooo.clear();
+        pushMarks.clear();
+        retransmits = 0;
+        srtt = -1;
+        rto = cfg.get(Knob.tcp_rto_initial) * 1000;
+        frozenWnd = -1;
+    }
+
     /** A connection from the accept queue, or null if none is ready. */
     public Tcb accept() { return listen == null ? null : listen.accept(); }
 
@@ -130,7 +148,7 @@ public final class Tcb extends Arrivals {
         return switch (state) {
             case ESTABLISHED, CLOSE_WAIT -> null;
             case SYN_SENT, SYN_RECEIVED -> "";
-            case CLOSED -> resetSeen ? "EPIPE" : "ENOTCONN";
+            case CLOSED -> "EPIPE";                  // Linux sk_stream_wait_connect: EPIPE, even if never connected
             default -> "EPIPE";
         };
     }
@@ -328,6 +346,10 @@ public final class Tcb extends Arrivals {
     private void retransmissionTimer() {
         boolean outstanding = flight() > 0;
         if (!outstanding || !synchronizedState() || state == State.TIME_WAIT) return;
+        if (probePending) {
+            sendLossProbe();
+            return;
+        }
         int limit = orphaned ? (cfg.getInt(Knob.tcp_orphan_retries) == 0 ? 8 : cfg.getInt(Knob.tcp_orphan_retries))
                 : cfg.getInt(Knob.tcp_retries2);
         if (retransmits >= limit) {
@@ -337,6 +359,7 @@ public final class Tcb extends Arrivals {
             return;
         }
         retransmits++;
+        tlpOutstanding = false;
         ssthresh = Math.max(flight() / Math.max(sndMss, 1) / 2, 2);
         cwnd = 1;
         dupAcks = 0;

@@ -43,6 +43,8 @@ public final class TextUi {
     /** The selected field of the header pane. */
     int field;
     boolean help, confirmQuit, done;
+    /** Ctrl-L: send the whole screen again on the next frame. */
+    private boolean redrawAll;
     private String farewell = "";
 
     public TextUi(Terminal terminal, Tutor tutor, LessonFeed lessons, boolean noColor) {
@@ -185,7 +187,7 @@ public final class TextUi {
                     case 'k' -> console.killToEnd();
                     case 'w' -> console.killWord();
                     case 'd' -> { if (console.empty()) confirmQuit = true; else console.delete(); }
-                    case 'l' -> { if (screen != null) screen.clear(); }
+                    case 'l' -> redrawAll = true;
                     default -> { }
                 }
             }
@@ -272,13 +274,20 @@ public final class TextUi {
 
     // ---- drawing -------------------------------------------------------------------------------
 
+    /**
+     * Paints every cell of the back buffer and sends the difference to the terminal. After a resize the
+     * terminal's content is unknown: then the whole screen is sent once. (Screen.clear() is not used: it
+     * would make Lanterna repaint everything on AUTOMATIC and does nothing useful on DELTA.)
+     */
     private void draw() throws IOException {
-        TerminalSize size = screen.doResizeIfNecessary();
-        if (size == null) size = screen.getTerminalSize();
-        screen.clear();
-        frame.paint(new Canvas(screen, theme), size.getColumns(), size.getRows());
+        TerminalSize resized = screen.doResizeIfNecessary();
+        TerminalSize size = screen.getTerminalSize();
+        Canvas g = new Canvas(screen, theme);
+        g.blank(size.getColumns(), size.getRows());
+        frame.paint(g, size.getColumns(), size.getRows());
         screen.setCursorPosition(frame.cursor());
-        screen.refresh(Screen.RefreshType.DELTA);
+        screen.refresh(resized != null || redrawAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        redrawAll = false;
     }
 
     // what the frame reads
@@ -331,6 +340,12 @@ public final class TextUi {
         }
 
         void cell(int x, int y, char c) { screen.setCharacter(x, y, theme.cell(c, Tone.PLAIN)); }
+
+        /** Every cell to a plain space. */
+        void blank(int cols, int rows) {
+            com.googlecode.lanterna.TextCharacter space = theme.cell(' ', Tone.PLAIN);
+            for (int y = 0; y < rows; y++) for (int x = 0; x < cols; x++) screen.setCharacter(x, y, space);
+        }
 
         void lines(int x, int y, int w, List<StyledLine> lines) {
             for (int i = 0; i < lines.size(); i++) line(x, y + i, w, lines.get(i));

@@ -37,7 +37,7 @@ public final class EventLines {
 
     /** Lines for {@code all.subList(from, ...)}, with time marks when virtual time moved past {@code since}. */
     public List<String> render(List<TraceEvent> all, int from, long since) {
-        Bases bases = new Bases(all, from);
+        Bases bases = new Bases(all);
         Map<Integer, Integer> deliveries = new HashMap<>();
         for (int i = 0; i < from && i < all.size(); i++) {
             if (all.get(i) instanceof TraceEvent.Delivered d) deliveries.merge(d.id(), 1, Integer::sum);
@@ -85,7 +85,7 @@ public final class EventLines {
 
     /** The segment of {@code s} with its numbers as shown (relative or absolute). */
     public Segment shown(List<TraceEvent> all, TraceEvent.Sent s) {
-        return new Bases(all, all.size()).numbered(s);
+        return new Bases(all).numbered(s);
     }
 
     private String timerLine(TraceEvent.TimerChanged t) {
@@ -128,7 +128,7 @@ public final class EventLines {
         private final Map<Integer, int[]> at = new HashMap<>();
         private final Set<Integer> known = new HashSet<>();
 
-        Bases(List<TraceEvent> all, int upTo) {
+        Bases(List<TraceEvent> all) {
             Map<String, Integer> isn = new HashMap<>();
             for (TraceEvent e : all) {
                 if (!(e instanceof TraceEvent.Sent s)) continue;

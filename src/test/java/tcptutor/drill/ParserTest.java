@@ -83,6 +83,21 @@ class ParserTest {
     }
 
     @Test
+    void codeBlock_isAnEventSkippedWithAWarning() {
+        Script s = parse("0 close(3) = 0\n+0 %{\nassert tcpi_rto == 1000000\n}%\n+1 close(4) = 0");
+        assertThat(s.events()).hasSize(3);
+        assertThat(s.events().get(1).action()).isEqualTo(new Event.Code("assert tcpi_rto == 1000000"));
+        assertThat(s.events().get(2).line()).isEqualTo(5);
+        assertThat(s.warnings()).containsExactly("t.pkt:2: skipped the %{ }% code block (tcptutor does not run "
+                + "packetdrill's Python snippets, so what it asserts is not checked)");
+    }
+
+    @Test
+    void unclosedCodeBlock_isAnError() {
+        assertThat(errorOf("0 close(3) = 0\n+0 %{ assert 1")).isEqualTo("t.pkt:2:4: expected }% to close the code block that starts here");
+    }
+
+    @Test
     void missingTime_isAnError() {
         assertThat(errorOf("0 close(3) = 0\n< S 0:0(0) win 1")).isEqualTo(
                 "t.pkt:2:1: expected an event time (0.1 from the start, +0.1 after the previous event, * or a range a~b), found '<'");
@@ -224,7 +239,7 @@ class ParserTest {
     void unknownSyscall_isAnError() {
         assertThat(errorOf("0 sendfile(3, 4) = 0")).isEqualTo(
                 "t.pkt:1:3: unknown system call 'sendfile' (tcptutor runs socket, bind, listen, accept, connect, read, "
-                        + "write, close, shutdown, setsockopt, getsockopt, fcntl)");
+                        + "write, close, shutdown, setsockopt, getsockopt, fcntl, and send, recv, sendto, recvfrom with flags 0)");
     }
 
     @Test

@@ -246,6 +246,45 @@ class RunnerTest {
     }
 
     @Test
+    void sockNonblock_inSocketType_makesConnectReturnEinprogress() {
+        passes("""
+                0 socket(..., SOCK_STREAM|SOCK_NONBLOCK, IPPROTO_TCP) = 3
+                +0 fcntl(3, F_GETFL) = O_RDWR|O_NONBLOCK
+                +0 connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)
+                +0 > S 0:0(0) <...>
+                """);
+    }
+
+    @Test
+    void sendAndRecv_withFlagsZero_areWriteAndRead() {
+        passes(HANDSHAKE + """
+                +0 send(4, ..., 10, 0) = 10
+                +0 > P. 1:11(10) ack 1
+                +.01 < P. 1:21(20) ack 11 win 64240
+                +0 > . 11:11(0) ack 21
+                +0 recv(4, ..., 100, 0) = 20
+                """);
+    }
+
+    @Test
+    void sendFlags_areNotModelled() {
+        Runner.Failure f = fails(HANDSHAKE + "+0 send(4, ..., 10, MSG_MORE) = 10\n");
+        assertThat(f.message()).isEqualTo("send() with flags MSG_MORE is not modelled: the simulated host runs it with flags 0 only");
+    }
+
+    @Test
+    void optionTheHostLacks_failsSayingSo() {
+        Runner.Failure f = fails("0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n+0 setsockopt(3, SOL_SOCKET, SO_RCVBUF, [65536], 4) = 0\n");
+        assertThat(f.line()).isEqualTo(2);
+        assertThat(f.message()).startsWith("unsupported socket option SO_RCVBUF (tcptutor has [SO_REUSEADDR, SO_LINGER");
+    }
+
+    @Test
+    void codeBlocks_areSkipped() {
+        passes("0 < S 0:0(0) win 64240 <mss 1460>\n+0 %{ assert tcpi_state == 7 }%\n+0 > R. 0:0(0) ack 1 win 0\n");
+    }
+
+    @Test
     void blockingConnect_waitsInVirtualTime_untilItFails() {
         passes("""
                 `sysctl -q net.ipv4.tcp_syn_retries=1 net.ipv4.tcp_syn_linear_timeouts=0`

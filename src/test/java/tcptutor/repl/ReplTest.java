@@ -122,4 +122,25 @@ class ReplTest {
         assertThat(Repl.script(new StringReader("quit\nfni\n"), new PrintWriter(out), session)).isZero();
         assertThat(out.toString()).isEqualTo("> quit\n");
     }
+
+    /** One line of every command kind, typed into JLine; none may fail. */
+    static final String EVERY_COMMAND = String.join("\n",
+            "help", "help syn", "set seed 2", "set profile linux", "set tcp_synack_retries=3", "set numbers relative",
+            "set assist on", "set delay 0ms", "syn", "show state", "explain #2", "ack", "data \"hello\"", "data 10",
+            "send P. \"more\"", "peer read", "peer send \"hi\"", "ack", "peer setsockopt TCP_NODELAY 1",
+            "show tcb", "show tcb peer", "show header #1", "show hex", "show trace", "show timers", "show diagram",
+            "show ladder", "show settings", "fin", "peer shutdown", "ack", "wait 2msl", "step", "history",
+            "reset", "drop next", "syn", "step", "ack", "rst", "reset", "dup next to peer", "delay next 300ms",
+            "< S 0:0(0) win 1000 <mss 1460>", "wait 300ms", "< . 1:1(0) ack 1 win 1000", "loss 0%", "peer abort",
+            "reset", "peer listen 8080 backlog=4", "peer accept", "syn dport=8080", "ack dport=8080", "peer close",
+            "reset", "you listen 40001", "peer connect 40001", "you accept", "you send \"x\"", "you read",
+            "peer read", "you shutdown", "you abort", "reset", "you connect", "you close", "peer close", "wait 1s",
+            "reset", "peer connect", "synack", "ack", "set assist off", "set numbers absolute", "set assist on",
+            "set profile rfc9293", "set tcp_rmem=4096,65535,65535", "quit");
+
+    @Test void everyCommand_runsThroughJLine_withoutAFailure() throws Exception {
+        String out = interactive("dumb", EVERY_COMMAND + "\n", ReplOptions.plain());
+        assertThat(out).doesNotContain("column ").doesNotContain("Exception");
+        assertThat(out).contains("#1  you > peer  Flags [S]").contains("sent by the peer");
+    }
 }

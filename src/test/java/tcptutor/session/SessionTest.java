@@ -158,7 +158,7 @@ class SessionTest {
         assertThat(ok("syn").lines()).contains("#1  delivered again to peer (duplicate)");
         s.reset();
         assertThat(ok("delay next 300ms").lines()).containsExactly("the next segment from the peer will be held back 300 ms");
-        ok("syn");
+        assertThat(ok("syn").lines()).endsWith("(a segment is still on the link: it arrives at t=0.300 s; wait or step)");
         assertThat(s.state(Side.YOU)).isEqualTo(State.SYN_SENT);
         assertThat(ok("wait 300ms").lines()).contains("you   SYN-SENT -> ESTABLISHED  (SYN,ACK acknowledges your SYN; your ACK is due; RFC 9293 3.10.7.3)");
     }
@@ -317,5 +317,31 @@ class SessionTest {
     @Test void yourIsn_fromTheConfig_isUsedByTheFirstSyn() {
         Session t = new Session(SessionConfig.defaults().withYourIsn(1000).withRelativeNumbers(false));
         assertThat(t.execute("syn").lines().get(0)).isEqualTo("#1  you > peer  Flags [S], seq 1000, win 64240, options [mss 1460], length 0");
+    }
+
+    @Test void withALinkDelay_aChainOfRepliesRunsToTheEnd_butTimersWait() {
+        ok("set delay 10ms");
+        List<String> out = ok("you connect").lines();
+        assertThat(out).contains("  [+10 ms, t=0.030 s]");
+        assertThat(s.state(Side.YOU)).isEqualTo(State.ESTABLISHED);
+        assertThat(s.state(Side.PEER)).isEqualTo(State.ESTABLISHED);
+        ok("drop next to peer");
+        ok("you send \"x\"");
+        assertThat(ok("show timers").lines()).anyMatch(l -> l.contains("retransmission") && l.startsWith("you"));
+        assertThat(ok("step").lines()).anyMatch(l -> l.startsWith("#5  you > peer") && l.contains("seq 1:2"));
+    }
+
+    @Test void settingsBeforeTheFirstSegment_rebuildTheWorld_andKeepTheJournalAsTyped() {
+        ok("set seed 2");
+        ok("peer listen 8080");
+        ok("set tcp_synack_retries=3");
+        ok("set profile rfc9293");
+        assertThat(s.journal()).containsExactly("set seed 2", "peer listen 8080", "set tcp_synack_retries=3", "set profile rfc9293");
+        assertThat(s.world().settings().get(Knob.tcp_synack_retries)).isEqualTo(3);
+        ok("syn");
+        assertThat(s.world().trace().segment(1).segment().dstPort()).isEqualTo(8080);
+        ok("reset");
+        ok("syn");
+        assertThat(s.world().trace().segment(1).segment().dstPort()).isEqualTo(80);
     }
 }
