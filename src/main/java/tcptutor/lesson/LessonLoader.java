@@ -9,17 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tcptutor.sim.Side;
 import tcptutor.tcp.Knob;
 import tcptutor.tcp.Profile;
-import tcptutor.tcp.State;
 
 /**
  * Reads one lesson file (YAML, see lessons/FORMAT.md) into a {@link Lesson}, collecting every problem
  * with its line and column instead of stopping at the first. The lesson is null only when the YAML
  * itself cannot be read.
  */
-public final class LessonLoader {
+public final class LessonLoader extends FieldReader {
     /** The result of loading one file. */
     public record Loaded(Lesson lesson, List<Problem> problems) {
         public boolean ok() { return lesson != null && problems.stream().noneMatch(p -> !p.warning()); }
@@ -29,16 +27,16 @@ public final class LessonLoader {
     static final Set<String> SETUP_KEYS = keys("profile knobs seed isn ports numbers assist peer run faults");
     static final Set<String> STEP_KEYS = keys("id replaces say do expect ask hints mistakes solution explain");
     static final Set<String> ASK_KEYS = keys("id replaces choice number state text answer unit");
-    static final Set<String> PREDICATE_KEYS = keys("sent state time call lost");
-    static final Set<String> SENT_KEYS = keys("by flags has lacks seq ack win len urg options data count");
     static final Set<String> MISTAKE_KEYS = keys("when say");
-    static final Set<String> OPTION_NAMES = keys("mss wscale sackok ts sack");
-    private static final String ID_RULE = "[a-z0-9][a-z0-9-]*";
 
     private final String file;
-    private final List<Problem> problems = new ArrayList<>();
+    private final ExpectReader expects;
 
-    private LessonLoader(String file) { this.file = file; }
+    private LessonLoader(String file) {
+        super(new ArrayList<>());
+        this.file = file;
+        this.expects = new ExpectReader(problems);
+    }
 
     public static Loaded load(Path path) {
         String name = path.toString();
@@ -233,7 +231,7 @@ public final class LessonLoader {
         else kind = Step.Kind.DO; // a reading step: only 'say'
 
         List<Line> run = hasDo ? commands(f.get("do").value(), "do") : List.of();
-        List<Predicate> expect = hasExpect ? predicates(f.get("expect").value(), false) : List.of();
+        List<Predicate> expect = hasExpect ? expects.predicates(f.get("expect").value(), false) : List.of();
         Pos expectPos = hasExpect ? f.get("expect").key().pos() : n.pos();
         Question ask = hasAsk ? question(f.get("ask").value(), id, say, f.containsKey("explain") ? text(f.get("explain").value()) : Text.EMPTY) : null;
         List<Text> hints = new ArrayList<>();
@@ -286,7 +284,7 @@ public final class LessonLoader {
             for (YNode a : listOrOne(wf.get("answer").value())) answers.add(a.text());
             when = List.of(new Predicate.Answered(w.pos(), answers));
         } else {
-            when = predicates(w, true);
+            when = expects.predicates(w, true);
         }
         return new Step.Mistake(when, say, n.pos());
     }
@@ -339,284 +337,4 @@ public final class LessonLoader {
         return q;
     }
 
-    // ---- predicates ---------------------------------------------------------------------------
-
-    /** A map of predicates, or a list of such maps (all must hold). */
-    private List<Predicate> predicates(YNode n, boolean forMistake) {
-        List<Predicate> out = new ArrayList<>();
-        List<YNode> maps = n.isList() ? n.items() : List.of(n);
-        for (YNode m : maps) {
-            if (!m.isMap()) {
-                error(m.pos(), "an expect is a map", "e.g. 'expect: {sent: {flags: S, seq: 1000}}' or 'expect: {state: {peer: ESTABLISHED}}'");
-                continue;
-            }
-            for (var e : fields(m, PREDICATE_KEYS, forMistake ? "'when'" : "'expect'").entrySet()) {
-                YNode v = e.getValue().value();
-                Pos at = e.getValue().key().pos();
-                switch (e.getKey()) {
-                    case "sent" -> { Predicate p = sent(v, at); if (p != null) out.add(p); }
-                    case "state" -> out.addAll(states(v));
-                    case "time" -> { Predicate p = elapsed(v); if (p != null) out.add(p); }
-                    case "call" -> { Predicate p = call(v, at); if (p != null) out.add(p); }
-                    case "lost" -> { Side s = side(v); if (s != null) out.add(new Predicate.Lost(at, s)); }
-                    default -> { }
-                }
-            }
-        }
-        if (out.isEmpty() && !problemsAt(n.pos())) error(n.pos(), "empty expect", "say what must happen: sent / state / time / call / lost");
-        return out;
-    }
-
-    private boolean problemsAt(Pos p) { return problems.stream().anyMatch(x -> x.pos().line() >= p.line()); }
-
-    private Predicate sent(YNode n, Pos at) {
-        if (!n.isMap()) {
-            error(n.pos(), "'sent' describes a segment", "e.g. 'sent: {by: you, flags: S., ack: peer.isn+1}'");
-            return null;
-        }
-        Map<String, YNode.Entry> f = fields(n, SENT_KEYS, "'sent'");
-        Side by = f.containsKey("by") ? side(f.get("by").value()) : Side.YOU;
-        Integer flags = f.containsKey("flags") ? flags(f.get("flags").value()) : null;
-        int has = f.containsKey("has") ? orZero(flags(f.get("has").value())) : 0;
-        int lacks = f.containsKey("lacks") ? orZero(flags(f.get("lacks").value())) : 0;
-        Map<Predicate.Field, NumExpr> fields = new LinkedHashMap<>();
-        for (Predicate.Field fl : Predicate.Field.values()) {
-            String key = fl.name().toLowerCase(java.util.Locale.ROOT);
-            if (!f.containsKey(key)) continue;
-            YNode v = f.get(key).value();
-            NumExpr x = v.isScalar() ? NumExpr.parse(v.text()) : null;
-            if (x == null) error(v.pos(), "bad number for " + key + ": '" + v.text() + "'", "write a number (8001) or relative to an ISN (peer.isn+1, you.isn)");
-            else fields.put(fl, x);
-        }
-        Map<String, String> options = new LinkedHashMap<>();
-        boolean none = false;
-        if (f.containsKey("options")) {
-            YNode o = f.get("options").value();
-            if (o.isScalar() && o.text().equals("none")) none = true;
-            else if (!o.isMap()) error(o.pos(), "'options' is 'none' or a map", "e.g. 'options: {mss: 1460, sackok: true}'");
-            else for (var e : o.entries(problems).entrySet()) {
-                if (!OPTION_NAMES.contains(e.getKey())) {
-                    error(e.getValue().key().pos(), "unknown option '" + e.getKey() + "'", "use " + String.join(", ", OPTION_NAMES));
-                } else {
-                    String v = e.getValue().value().text();
-                    boolean numeric = e.getKey().equals("mss") || e.getKey().equals("wscale");
-                    if (numeric && !v.matches("\\d{1,5}")) error(e.getValue().value().pos(), e.getKey() + " takes a number", "e.g. '" + e.getKey() + ": " + (e.getKey().equals("mss") ? "1460" : "7") + "'");
-                    else if (!numeric && !v.matches("true|yes")) error(e.getValue().value().pos(), e.getKey() + " is written '" + e.getKey() + ": true'", "it only says the option is present");
-                    else options.put(e.getKey(), numeric ? v : "");
-                }
-            }
-        }
-        String data = f.containsKey("data") ? f.get("data").value().text() : null;
-        int count = f.containsKey("count") ? (int) (long) orDefault(number(f.get("count").value(), "count", 0, 1000), 1L) : 1;
-        return new Predicate.Sent(at, by == null ? Side.YOU : by, flags, has, lacks, fields, options, none, data, count);
-    }
-
-    private List<Predicate> states(YNode n) {
-        List<Predicate> out = new ArrayList<>();
-        if (!n.isMap()) {
-            error(n.pos(), "'state' maps a side to a state", "e.g. 'state: {peer: SYN-RECEIVED}' or '{you: TIME-WAIT, peer: CLOSED}'");
-            return out;
-        }
-        for (var e : n.entries(problems).entrySet()) {
-            Side s = sideName(e.getKey(), e.getValue().key().pos());
-            YNode v = e.getValue().value();
-            State st = State.parse(v.text());
-            if (st == null) error(v.pos(), "unknown state '" + v.text() + "'", "write a state such as ESTABLISHED, SYN-RECEIVED, TIME-WAIT");
-            if (s != null && st != null) out.add(new Predicate.Reached(e.getValue().key().pos(), s, st));
-        }
-        return out;
-    }
-
-    private Predicate elapsed(YNode n) {
-        var m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|min|m|h|msl)").matcher(n.text().trim());
-        if (!n.isScalar() || !m.matches()) {
-            error(n.pos(), "bad duration '" + n.text() + "'", "write e.g. 200ms, 63s, 2min, 2h or 2msl");
-            return null;
-        }
-        double v = Double.parseDouble(m.group(1));
-        String unit = m.group(2);
-        if (unit.equals("msl")) return new Predicate.Elapsed(n.pos(), 0, v, n.text().trim());
-        double mul = switch (unit) { case "us" -> 1; case "ms" -> 1e3; case "s" -> 1e6; case "h" -> 3600e6; default -> 60e6; };
-        return new Predicate.Elapsed(n.pos(), Math.round(v * mul), 0, n.text().trim());
-    }
-
-    private Predicate call(YNode n, Pos at) {
-        if (!n.isMap()) {
-            error(n.pos(), "'call' describes a socket call", "e.g. 'call: {by: peer, name: connect, result: ETIMEDOUT}'");
-            return null;
-        }
-        Map<String, YNode.Entry> f = fields(n, keys("by name result"), "'call'");
-        Side by = f.containsKey("by") ? side(f.get("by").value()) : Side.PEER;
-        if (!f.containsKey("name")) {
-            error(n.pos(), "'call' needs 'name'", "the call's name: connect, accept, read, write, close, ...");
-            return null;
-        }
-        String result = f.containsKey("result") ? f.get("result").value().text() : "";
-        return new Predicate.Called(at, by == null ? Side.PEER : by, f.get("name").value().text(), result);
-    }
-
-    // ---- small values -------------------------------------------------------------------------
-
-    /** tcpdump letters ("S.", "FP.", ".") or words ("SYN+ACK"); null after reporting a problem. */
-    private Integer flags(YNode n) {
-        Integer f = Flagspec.parse(n.text());
-        if (f == null || !n.isScalar()) {
-            error(n.pos(), "bad flags '" + n.text() + "'", "write tcpdump letters (S, S., ., F., R, R., P.) or words (SYN+ACK)");
-        }
-        return f;
-    }
-
-    private Side side(YNode n) { return sideName(n.text(), n.pos()); }
-
-    private Side sideName(String s, Pos pos) {
-        if (s.equals("you")) return Side.YOU;
-        if (s.equals("peer")) return Side.PEER;
-        error(pos, "unknown side '" + s + "'", "write 'you' or 'peer'");
-        return null;
-    }
-
-    private Long number(YNode n, String what, long min, long max) {
-        String t = n.text().trim();
-        if (!n.isScalar() || !t.matches("\\d{1,19}")) {
-            error(n.pos(), "'" + what + "' takes a whole number", "write digits only, e.g. 1000");
-            return null;
-        }
-        try {
-            long v = Long.parseLong(t);
-            if (v >= min && v <= max) return v;
-        } catch (NumberFormatException e) {
-            // too big, reported below
-        }
-        error(n.pos(), "'" + what + "' is out of range", "use " + min + ".." + max);
-        return null;
-    }
-
-    /** Commands as a list of strings, or one string with one command per line. */
-    private List<Line> commands(YNode n, String what) {
-        List<Line> out = new ArrayList<>();
-        if (n.isScalar()) {
-            String[] lines = n.text().split("\n");
-            boolean block = lines.length > 1;
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].isBlank()) continue;
-                Pos p = n.pos();
-                out.add(new Line(lines[i].trim(), block ? new Pos(p.file(), p.line() + 1 + i, p.col() + 2) : p));
-            }
-        } else if (n.isList()) {
-            for (YNode c : n.items()) {
-                if (!c.isScalar() || c.text().isBlank()) error(c.pos(), "a command is one line of text", "e.g. '- syn seq=1000'");
-                else out.add(new Line(c.text().trim(), c.pos()));
-            }
-        } else {
-            error(n.pos(), "'" + what + "' lists commands", "write '" + what + ": [syn, ack]' or one command per line after '" + what + ": |'");
-        }
-        return out;
-    }
-
-    private Text text(YNode n) {
-        if (n.isScalar()) return Text.en(n.text().strip());
-        if (n.isMap() && n.entries(new ArrayList<>()).keySet().stream().anyMatch(k -> !k.matches("[a-z]{2}(-[A-Za-z]{2,4})?"))) {
-            error(n.pos(), "this text contains ': ' so YAML read it as 'key: value'",
-                    "put the whole text in double quotes, or write it on the next lines after '|'");
-            return Text.EMPTY;
-        }
-        if (n.isMap()) {
-            Map<String, String> m = new LinkedHashMap<>();
-            for (var e : n.entries(problems).entrySet()) {
-                if (!e.getKey().matches("[a-z]{2}(-[A-Za-z]{2,4})?")) {
-                    error(e.getValue().key().pos(), "'" + e.getKey() + "' is not a language code", "use codes such as en, zh");
-                } else if (!e.getValue().value().isScalar()) {
-                    error(e.getValue().value().pos(), "text must be a string", "quote it or use '|' for several lines");
-                } else {
-                    m.put(e.getKey(), e.getValue().value().text().strip());
-                }
-            }
-            if (!m.containsKey(Text.DEFAULT_LANG)) error(n.pos(), "no English text", "add 'en:' (other languages fall back to it)");
-            return new Text(m);
-        }
-        error(n.pos(), "expected text, found " + n.kind(), "write a string, or a map such as {en: ..., zh: ...}");
-        return Text.EMPTY;
-    }
-
-    private Text requiredText(Map<String, YNode.Entry> f, String key, YNode parent, String fix) {
-        if (!f.containsKey(key)) {
-            error(parent.pos(), "missing '" + key + "'", fix);
-            return Text.EMPTY;
-        }
-        Text t = text(f.get(key).value());
-        if (t.isEmpty() && f.get(key).value().isScalar()) error(f.get(key).value().pos(), "empty '" + key + "'", fix);
-        return t;
-    }
-
-    private String id(Map<String, YNode.Entry> f, String key, YNode parent, String what) {
-        if (!f.containsKey(key)) {
-            error(parent.pos(), what + " has no '" + key + "'", "add '" + key + ": some-name' (lower case, digits, dashes; never change it later)");
-            return null;
-        }
-        YNode v = f.get(key).value();
-        if (!v.isScalar() || !v.text().matches(ID_RULE)) {
-            error(v.pos(), "bad id '" + v.text() + "'", "use lower case letters, digits and dashes, e.g. 'three-way-handshake'");
-            return null;
-        }
-        return v.text();
-    }
-
-    private String optionalId(Map<String, YNode.Entry> f, String key) {
-        return f.containsKey(key) ? id(f, key, f.get(key).value(), "'" + key + "'") : null;
-    }
-
-    private List<YNode> listOrOne(YNode n) { return n.isList() ? n.items() : n.isNull() ? List.of() : List.of(n); }
-
-    /** The entries of a map, reporting keys that are not allowed (with a suggestion). */
-    private Map<String, YNode.Entry> fields(YNode n, Set<String> allowed, String where) {
-        if (!n.isMap()) {
-            error(n.pos(), where + " must be a map, found " + n.kind(), "write 'key: value' lines indented under it");
-            return Map.of();
-        }
-        Map<String, YNode.Entry> out = new LinkedHashMap<>();
-        for (var e : n.entries(problems).entrySet()) {
-            if (allowed.contains(e.getKey())) {
-                out.put(e.getKey(), e.getValue());
-            } else {
-                String s = suggest(e.getKey(), allowed);
-                error(e.getValue().key().pos(), "unknown key '" + e.getKey() + "' in " + where,
-                        (s == null ? "" : "did you mean '" + s + "'? ") + "allowed: " + String.join(", ", allowed));
-            }
-        }
-        return out;
-    }
-
-    private void error(Pos pos, String rule, String fix) { problems.add(Problem.error(pos, rule, fix)); }
-
-    private void warn(Pos pos, String rule, String fix) { problems.add(Problem.warning(pos, rule, fix)); }
-
-    private static int orZero(Integer i) { return i == null ? 0 : i; }
-
-    private static Long orDefault(Long v, Long d) { return v == null ? d : v; }
-
-    private static Set<String> keys(String s) { return new java.util.LinkedHashSet<>(List.of(s.split(" "))); }
-
-    /** The closest name within edit distance 2, or null. */
-    static String suggest(String word, java.util.Collection<String> names) {
-        String best = null;
-        int bestD = 3;
-        for (String n : names) {
-            int d = distance(word.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestD) { bestD = d; best = n; }
-        }
-        return best;
-    }
-
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev; prev = cur; cur = t;
-        }
-        return prev[b.length()];
-    }
 }

@@ -9,14 +9,13 @@ import tcptutor.tcp.Profile;
 import tcptutor.tcp.Settings;
 
 /**
- * The world a lesson starts from. Profile, knobs, seed, ports, numbering and assist become the session's
- * starting config; then {@link #script()} runs: the peer application's commands ({@code peer}; when given,
+ * The world a lesson starts from. Profile, knobs, seed, your ISN, ports, numbering and assist become the session's
+ * starting config (the peer's ISN is queued on its host for its next connection); then {@link #script()} runs: the peer application's commands ({@code peer}; when given,
  * nothing listens unless it says {@code peer listen}), {@code run} (e.g. a finished handshake), then
  * {@code faults} (last, so they hit the learner's first moves, not the set-up).
  * Null fields keep the session's defaults.
  */
-public record Setup(Profile profile, Map<String, String> knobs, Long seed, Long isnYou, Long isnPeer,
-                    Integer portYou, Integer portPeer, Boolean relativeNumbers, Boolean assist,
+public record Setup(Profile profile, Map<String, String> knobs, Long seed, Long isnYou, Long isnPeer, Integer portYou, Integer portPeer, Boolean relativeNumbers, Boolean assist,
                     List<Line> peer, boolean peerGiven, List<Line> run, List<Line> faults, Pos pos) {
 
     public Setup {

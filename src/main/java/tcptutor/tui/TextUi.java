@@ -62,6 +62,14 @@ public final class TextUi {
         return new TextUi(terminal, tutor, LessonFeed.NONE, false).run();
     }
 
+    /**
+     * Runs the UI for {@code session} on {@code terminal} (e.g. the lab's ANSITerminal over an SSH channel), with
+     * the welcome page and no journal or history file: whoever owns the session saves its journal afterwards.
+     */
+    public static String run(Terminal terminal, tcptutor.session.Session session) throws IOException {
+        return run(terminal, new SessionTutor(session, null, null));
+    }
+
     public String run() throws IOException {
         open();
         try {
@@ -87,6 +95,7 @@ public final class TextUi {
         screen.startScreen();
         terminal.addResizeListener(onResize);
         synchronized (lock) { draw(); }
+        lessons.attach(this::redrawFromOtherThread);
     }
 
     /** Handles keys one by one, drawing after each (what tests do instead of the blocking loop). */
@@ -166,7 +175,10 @@ public final class TextUi {
         switch (t) {
             case Enter -> {
                 String line = console.take();
-                if (!line.isBlank()) run(line, false);
+                if (!line.isBlank()) {
+                    tutor.typed(line);
+                    run(line, false);
+                }
             }
             case Backspace -> console.backspace();
             case Delete -> console.delete();

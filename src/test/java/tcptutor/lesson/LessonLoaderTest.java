@@ -19,7 +19,6 @@ class LessonLoaderTest {
             setup:
               profile: rfc9293
               knobs: {tcp_syn_retries: 5}
-              isn: {you: 1000, peer: 8000}
               peer: [peer listen 80]
             steps:
               - id: send-syn
@@ -59,7 +58,6 @@ class LessonLoaderTest {
         assertThat(lesson.level()).isEqualTo(Level.BEGINNER);
         assertThat(lesson.requires()).containsExactly("header");
         assertThat(lesson.setup().profile()).isEqualTo(Profile.RFC9293);
-        assertThat(lesson.setup().isnPeer()).isEqualTo(8000L);
         assertThat(lesson.setup().settings().get(tcptutor.tcp.Knob.tcp_syn_retries)).isEqualTo(5);
         assertThat(lesson.setup().settings().profile()).isEqualTo(Profile.RFC9293);
         assertThat(lesson.setup().script()).extracting(Line::text).containsExactly("peer listen 80");
@@ -71,7 +69,7 @@ class LessonLoaderTest {
         assertThat(p.fields().get(Predicate.Field.SEQ).offset()).isEqualTo(1000);
         assertThat(((Predicate.Sent) s.mistakes().get(0).when().get(0)).flags()).isEqualTo(Flags.SYN | Flags.ACK);
         assertThat(s.solution()).extracting(Line::text).containsExactly("syn seq=1000");
-        assertThat(s.solution().get(0).pos().line()).isEqualTo(20);
+        assertThat(s.solution().get(0).pos().line()).isEqualTo(19);
         assertThat(lesson.steps().get(1).say().in("zh")).isEqualTo("你的 ACK 的确认号是多少？");
         assertThat(lesson.steps().get(1).say().in("fr")).startsWith("What ack");
     }
@@ -100,7 +98,7 @@ class LessonLoaderTest {
         String bad = GOOD.replace("    expect:\n      sent: {flags: S, seq: 1000}", "    expcet:\n      sent: {flags: S, seq: 1000}");
         List<Problem> p = LessonLoader.parse("h.yaml", bad).problems();
         assertThat(p).extracting(Problem::toString).anySatisfy(s ->
-                assertThat(s).startsWith("h.yaml:14:5: unknown key 'expcet' in a step — did you mean 'expect'?"));
+                assertThat(s).startsWith("h.yaml:13:5: unknown key 'expcet' in a step — did you mean 'expect'?"));
     }
 
     @Test
