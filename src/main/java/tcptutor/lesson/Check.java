@@ -56,7 +56,7 @@ final class Check {
             for (int i = from; i < ev.size(); i++) {
                 if (ev.get(i) instanceof TraceEvent.Sent e && e.from() == s.by() && matches(s, e.segment(), i)) n++;
             }
-            return s.count() == 0 ? n == 0 : n >= s.count();
+            return s.count() == 0 ? n == 0 : n >= s.count() && n <= s.max();
         }
         if (p instanceof Predicate.Reached r) {
             for (int i = from; i < ev.size(); i++) {

@@ -11,7 +11,7 @@ import tcptutor.tcp.State;
 /** Reads {@code expect:} and mistakes' {@code when:}: sent / state / time / call / lost, each with its position. */
 final class ExpectReader extends FieldReader {
     static final Set<String> PREDICATE_KEYS = keys("sent state time call lost");
-    static final Set<String> SENT_KEYS = keys("by flags has lacks seq ack win len urg options data count");
+    static final Set<String> SENT_KEYS = keys("by flags has lacks seq ack win len urg options data count max");
     static final Set<String> OPTION_NAMES = keys("mss wscale sackok ts sack");
 
     ExpectReader(List<Problem> problems) { super(problems); }
@@ -83,7 +83,9 @@ final class ExpectReader extends FieldReader {
         }
         String data = f.containsKey("data") ? f.get("data").value().text() : null;
         int count = f.containsKey("count") ? (int) (long) orDefault(number(f.get("count").value(), "count", 0, 1000), 1L) : 1;
-        return new Predicate.Sent(at, by == null ? Side.YOU : by, flags, has, lacks, fields, options, none, data, count);
+        int max = f.containsKey("max") ? (int) (long) orDefault(number(f.get("max").value(), "max", 0, 1000), (long) Integer.MAX_VALUE) : Integer.MAX_VALUE;
+        if (max < count) error(f.get("max").value().pos(), "'max' is below 'count'", "max is the largest number of such segments allowed");
+        return new Predicate.Sent(at, by == null ? Side.YOU : by, flags, has, lacks, fields, options, none, data, count, max);
     }
 
     private List<Predicate> states(YNode n) {

@@ -400,7 +400,9 @@ public final class LessonRun {
                     .append(s.flags() == null ? "segment" : tcptutor.wire.Flags.words(s.flags()));
             s.fields().forEach((f, v) -> b.append(' ').append(f.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(v));
             if (s.data() != null) b.append(" data \"").append(s.data()).append('"');
-            if (s.count() > 1) b.append(" (").append(s.count()).append(" times)");
+            if (s.count() > 1 || s.max() < Integer.MAX_VALUE) {
+                b.append(" (").append(s.max() == s.count() ? "exactly " + s.count() : s.max() < Integer.MAX_VALUE ? s.count() + " to " + s.max() : s.count()).append(" times)");
+            }
             return b.toString();
         }
         if (p instanceof Predicate.Reached r) return r.side().label() + " in " + r.state().rfcName();

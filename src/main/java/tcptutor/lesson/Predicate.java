@@ -18,10 +18,11 @@ public sealed interface Predicate {
     /**
      * A segment sent by {@code by}. {@code flags} (exact set) is null when free; {@code has} must all be set,
      * {@code lacks} must all be clear. {@code options}: name → value ("" for flag-like options such as sackok),
-     * {@code noOptions} demands none at all. At least {@code count} such segments; count 0 means none at all.
+     * {@code noOptions} demands none at all. At least {@code count} and at most {@code max} such segments;
+     * count 0 means none at all.
      */
     record Sent(Pos pos, Side by, Integer flags, int has, int lacks, Map<Field, NumExpr> fields,
-                Map<String, String> options, boolean noOptions, String data, int count) implements Predicate {
+                Map<String, String> options, boolean noOptions, String data, int count, int max) implements Predicate {
         public Sent { fields = Map.copyOf(fields); options = Map.copyOf(options); }
     }
 
