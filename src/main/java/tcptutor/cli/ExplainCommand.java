@@ -61,7 +61,9 @@ public final class ExplainCommand implements Callable<Integer> {
         for (String line : Report.render(file.getFileName().toString(), cap, conversations, explainer, connection, numbering)) out.println(line);
         out.flush();
         if (cap.ok()) return 0;
-        err.println("tcptutor: " + file + ": " + cap.error() + " (the " + cap.packets().size() + " segments before it are explained above)");
+        int n = cap.packets().size();
+        err.println("tcptutor: " + file + ": " + cap.error() + (n == 0 ? " (no segment could be read before it)"
+                : " (the " + (n == 1 ? "segment" : n + " segments") + " before it " + (n == 1 ? "is" : "are") + " explained above)"));
         err.flush();
         return 1;
     }
