@@ -39,7 +39,7 @@ public final class Explainer {
     /** Explains a connection; times count from {@code startMicros} (the capture's first frame). */
     public Explained explain(Conversation c, long startMicros) {
         End cl = new End("client", c.client(), c.server(), settings), sv = new End("server", c.server(), c.client(), settings);
-        Traffic tr = new Traffic(absolute);
+        Traffic tr = new Traffic(absolute, settings.get(Knob.tcp_rto_min) * 1000);
         TcpdumpLine line = new TcpdumpLine(absolute);
         List<Explained.Row> rows = new ArrayList<>();
         for (CapturedPacket p : c.packets()) {
@@ -54,8 +54,8 @@ public final class Explainer {
             notes.addAll(missed(x, y, s, tr, fc));
             boolean firstCopyLost = firstCopyLost(s, y, tr.dir(!fc));
             notes.addAll(tr.observe(p, s, fc, t));
-            if (firstCopyLost) notes.add("the " + y.name + " never acknowledged the first copy: it was lost after the capture point,"
-                    + " so this copy is the first to reach the " + y.name);
+            if (firstCopyLost) notes.add("the " + y.name + " has not acknowledged the first copy: it was lost after the capture point"
+                    + " (then this copy is the first to arrive), or its ACK is still to come");
             End.Prediction answer = x.fulfils(s, p.frame());
             if (s.has(Flags.RST)) notes.add(reset(s, x, y, answer, tr.dir(fc)));
             else if (answer != null && notable(answer.why())) {
@@ -248,7 +248,7 @@ public final class Explainer {
                     notes.add(e.name + " " + ev.from() + " -> " + ev.to() + ": " + text(ev.why()));
                     if (ev.to() == State.TIME_WAIT) notes.add(timeWait(e));
                 }
-                case "handled", "note" -> notes.add(e.name + ": " + text(ev.why()));
+                case "handled", "note" -> { if (notable(ev.why())) notes.add(e.name + ": " + text(ev.why())); }
                 default -> { if (notable(ev.why())) notes.add(e.name + ": " + text(ev.why())); }
             }
         }
@@ -276,7 +276,8 @@ public final class Explainer {
 
     private static final List<String> ROUTINE = List.of("SYN-ACK to a SYN on a listening port", "ACK of the peer's SYN",
             "ACK of data", "more than one full-sized segment", "delayed ACK timer", "ACK of the peer's FIN", "window update",
-            "data the application", "the last data the application", "our FIN", "SYN: the application", "SYN-ACK acknowledges");
+            "data the application", "the last data the application", "our FIN", "SYN: the application", "SYN-ACK acknowledges",
+            "data queued for the application", "ACK of our data", "ACK with nothing new", "segment processed");
 
     // ---- the end ----
 

@@ -38,9 +38,14 @@ final class Traffic {
 
     final Dir client = new Dir("client"), server = new Dir("server");
     private final boolean absolute;
+    private final long minRto;
     private boolean offloadNoted, truncNoted, tsoNoted, handshakeNoted;
 
-    Traffic(boolean absolute) { this.absolute = absolute; }
+    /** {@code minRtoMicros}: the profile's smallest retransmission timeout; a resend sooner than it is not the timer's. */
+    Traffic(boolean absolute, long minRtoMicros) {
+        this.absolute = absolute;
+        this.minRto = minRtoMicros;
+    }
 
     Dir dir(boolean fromClient) { return fromClient ? client : server; }
 
@@ -226,6 +231,10 @@ final class Traffic {
         } else if (y.acked && y.lastAck == s.seq() && y.dupAcks > 0) {
             b.append(": after ").append(y.dupAcks).append(" duplicate ACK").append(y.dupAcks == 1 ? "" : "s")
                     .append(" (SACK-based loss recovery) [RFC 6675; Linux RACK]");
+        } else if (first != null && t - first[3] < minRto && Seq.ge(end, x.maxEnd)) {
+            b.append(": sooner than the smallest retransmission timeout (").append(EventLines.duration(minRto))
+                    .append("), so a tail loss probe: the last segment is resent after about two round trips without an ACK,"
+                    + " to get one [RFC 8985 7; Linux tcp_send_loss_probe]");
         } else {
             b.append(": no ACK came in time and the retransmission timer expired [RFC 6298 5.4]");
         }
@@ -263,7 +272,20 @@ final class Traffic {
         return false;
     }
 
+    /** RFC 2883: a first SACK block below the ACK, or inside the second block, reports data that arrived twice. */
+    private void dsack(Segment s, Dir x, Dir y, List<String> notes) {
+        TcpOption.Sack k = s.option(TcpOption.Sack.class).orElse(null);
+        if (k == null || k.blocks().isEmpty()) return;
+        TcpOption.SackBlock b0 = k.blocks().get(0);
+        boolean below = Seq.le(b0.right(), s.ack());
+        boolean inside = k.blocks().size() > 1 && Seq.ge(b0.left(), k.blocks().get(1).left()) && Seq.le(b0.right(), k.blocks().get(1).right());
+        if (!below && !inside) return;
+        notes.add("D-SACK: the " + x.name + " received " + range(y, b0.left(), b0.right()) + " twice, so the " + y.name
+                + " resent it without need (a spurious retransmission, or the network duplicated it) [RFC 2883]");
+    }
+
     private void windowAndAck(Segment s, Dir x, Dir y, List<String> notes) {
+        dsack(s, x, y, notes);
         if (y.halfClosePending && x.finSeen && Seq.ge(s.ack(), y.halfCloseEnd)) {
             y.halfClosePending = false;
             notes.add("half-close: the " + x.name + " acknowledges data that came after its own FIN, so it only shut down its sending"

@@ -40,7 +40,7 @@ class ExplainCommandTest {
                 "     3  0.000032     ESTABLISHED  --> ESTABLISHED   Flags [.], ack 1, win 64,",
                 "     5  0.238545     ESTABLISHED  --> ESTABLISHED   Flags [P.], seq 1:301, ack 1, win 64,",
                 "- retransmission of [1:301] (first sent in frame 4, 207.943 ms earlier): no ACK came in time",
-                "- the server never acknowledged the first copy: it was lost after the capture point",
+                "- the server has not acknowledged the first copy: it was lost after the capture point",
                 "     9  0.245353     CLOSE-WAIT   <-- FIN-WAIT-1    Flags [F.], seq 6, ack 301,",
                 "    12  0.296013     CLOSED       <-- CLOSED        Flags [R], seq 1609643178, win 0, length 0",
                 "- RST from the server: its application had closed the socket (its FIN is frame 9), so data\n",

@@ -59,7 +59,7 @@ class ExplainerTest {
         assertThat(Lab.notes(e, 9)).startsWith("duplicate ACK #3: the server still waits for byte 1; SACK says it holds [1001:4001]. "
                 + "The third one: the client should resend byte 1 now (fast retransmit) [RFC 5681 3.2]");
         assertThat(Lab.notes(e, 10)).contains("retransmission of [1:1001] (first sent in frame 4, 2 ms earlier): fast retransmit after 3 duplicate ACKs",
-                "the server never acknowledged the first copy: it was lost after the capture point",
+                "the server has not acknowledged the first copy: it was lost after the capture point",
                 "the client's answer to frame 10: fast retransmit: three duplicate ACKs [RFC 5681 3.2]");
         assertThat(Lab.notes(e, 11)).doesNotContain("missed");
         assertThat(e.summary().get(1)).isEqualTo("seen: 1 retransmission, 3 duplicate ACKs");
@@ -75,6 +75,14 @@ class ExplainerTest {
         assertThat(Lab.notes(e, 5)).contains("retransmission of [1:11] (first sent in frame 4, 290 ms earlier): the server had already"
                 + " acknowledged it, so it was not needed (spurious)", "server: duplicate data (already received): immediate ACK");
         assertThat(Lab.notes(e, 6)).startsWith("the server's answer to frame 6: duplicate data");
+    }
+
+    @Test void tailLossProbe_soonerThanTheMinimumRto_thenADsackShowsItWasNotNeeded() {
+        Explained e = new Lab().handshake().at(10).c("P.", 1, 1, 64240, 100).at(15).c("P.", 1, 1, 64240, 100)
+                .at(50).s(".", 1, 101, 64240, 0, sack(1, 101)).explain();
+        assertThat(Lab.notes(e, 4)).contains("retransmission of [1:101] (first sent in frame 4, 5 ms earlier): sooner than the smallest"
+                + " retransmission timeout (200 ms), so a tail loss probe", "[RFC 8985 7; Linux tcp_send_loss_probe]");
+        assertThat(Lab.notes(e, 5)).startsWith("D-SACK: the server received [1:101] twice, so the client resent it without need");
     }
 
     @Test void zeroWindow_probe_andTheWindowOpeningAgain() {
@@ -155,7 +163,7 @@ class ExplainerTest {
     @Test void synRetransmitted_thenAnswered() {
         Explained e = new Lab().c("S", 0, 0, 64240, 0).at(1000).c("S", 0, 0, 64240, 0).s("S.", 0, 1, 64240, 0).c(".", 1, 1, 64240, 0).explain();
         assertThat(Lab.notes(e, 1)).contains("SYN retransmitted 1 s after the previous one: no SYN-ACK came back in time",
-                "the server never acknowledged the first copy");
+                "the server has not acknowledged the first copy");
         assertThat(Lab.states(e)).containsExactly("SYN-SENT/SYN-RECEIVED", "SYN-SENT/SYN-RECEIVED", "ESTABLISHED/SYN-RECEIVED",
                 "ESTABLISHED/ESTABLISHED");
     }
