@@ -19,8 +19,11 @@ import tcptutor.wire.Segment;
  * Time is the capture's; timers never fire (the capture shows what really happened when they did).
  */
 final class End implements Env {
-    /** Something the engine did for this side while one segment was processed. */
-    record Event(String kind, State from, State to, Why why) {}
+    /** What the engine did for this side while one segment was processed. */
+    enum Kind { STATE, HANDLED, NOTE, WOULD_SEND }
+
+    /** Something the engine did: a state change (from, to), a drop or note, or a segment it would have sent. */
+    record Event(Kind kind, State from, State to, Why why) {}
 
     /** A segment the engine would have sent, in reply to the segment in {@code frame}. */
     record Prediction(Segment segment, Why why, int frame) {}
@@ -113,18 +116,18 @@ final class End implements Env {
 
     @Override public void transmit(Segment s, Why why) {
         predictions.add(new Prediction(s, why, frame));
-        events.add(new Event("would send " + Flags.tcpdump(s.flags()), null, null, why));
+        events.add(new Event(Kind.WOULD_SEND, null, null, why));
     }
 
-    @Override public void handled(Why why) { events.add(new Event("handled", null, null, why)); }
+    @Override public void handled(Why why) { events.add(new Event(Kind.HANDLED, null, null, why)); }
 
-    @Override public void note(Why why) { events.add(new Event("note", null, null, why)); }
+    @Override public void note(Why why) { events.add(new Event(Kind.NOTE, null, null, why)); }
 
     @Override public void stateChanged(Tcb t, State from, State to, Why why) {
         if (t == listener) return;
         if (tcb == null && t.localPort() == me.port() && t.remotePort() == other.port()) tcb = t;
         if (t != tcb) return;
-        events.add(new Event("state", from == State.CLOSED && t.parent() != null ? State.LISTEN : from, to, why));
+        events.add(new Event(Kind.STATE, from == State.CLOSED && t.parent() != null ? State.LISTEN : from, to, why));
     }
 
     @Override public void timerChanged(Tcb t, TcpTimer timer, TimerAction action, long deadline) { }

@@ -25,11 +25,4 @@ public record Explained(Conversation conversation, List<Row> rows, List<String> 
             notes = List.copyOf(notes);
         }
     }
-
-    /** The states after the last segment (client, server), or CLOSED/CLOSED for an empty connection. */
-    public State[] finalStates() {
-        if (rows.isEmpty()) return new State[]{State.CLOSED, State.CLOSED};
-        Row r = rows.get(rows.size() - 1);
-        return new State[]{r.client(), r.server()};
-    }
 }

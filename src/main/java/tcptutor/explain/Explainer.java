@@ -243,13 +243,11 @@ public final class Explainer {
 
     private void render(End e, List<String> notes) {
         for (End.Event ev : e.drain()) {
-            switch (ev.kind()) {
-                case "state" -> {
-                    notes.add(e.name + " " + ev.from() + " -> " + ev.to() + ": " + text(ev.why()));
-                    if (ev.to() == State.TIME_WAIT) notes.add(timeWait(e));
-                }
-                case "handled", "note" -> { if (notable(ev.why())) notes.add(e.name + ": " + text(ev.why())); }
-                default -> { if (notable(ev.why())) notes.add(e.name + ": " + text(ev.why())); }
+            if (ev.kind() == End.Kind.STATE) {
+                notes.add(e.name + " " + ev.from() + " -> " + ev.to() + ": " + text(ev.why()));
+                if (ev.to() == State.TIME_WAIT) notes.add(timeWait(e));
+            } else if (notable(ev.why())) {
+                notes.add(e.name + ": " + text(ev.why()));
             }
         }
     }
