@@ -19,6 +19,10 @@ import picocli.CommandLine.Spec;
                 DecodeCommand.class,
                 DrillCommand.class,
                 ExplainCommand.class,
+                QuizCommand.class,
+                ReportCommand.class,
+                ServeCommand.class,
+                PasswdCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Tcptutor implements Callable<Integer> {
