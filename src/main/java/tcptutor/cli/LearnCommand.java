@@ -45,6 +45,10 @@ public final class LearnCommand implements Callable<Integer> {
             description = "With --auto: real time between steps, e.g. 1s or 500ms (default ${DEFAULT-VALUE}).")
     String pace;
 
+    @Option(names = "--pcap", paramLabel = "FILE",
+            description = "With --auto: write the walk-through's segments to a pcap file (for Wireshark or tcpdump).")
+    java.nio.file.Path pcap;
+
     @Option(names = "--repl", description = "Use the line REPL even on a terminal that could show the text UI.")
     boolean repl;
 
@@ -79,9 +83,13 @@ public final class LearnCommand implements Callable<Integer> {
             throw UserError.failed("lesson '" + id + "' has problems, first: " + broken.get(0) + " ('tcptutor check-lessons' lists all)");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (pcap != null && !auto) throw UserError.input("--pcap needs --auto (it writes the walk-through's segments)");
         if (auto) {
-            Walkthrough.Result r = Walkthrough.run(lesson, lang, line -> { out.println(line); out.flush(); }, () -> sleep(paceMillis));
+            java.util.List<String> wrote = new java.util.ArrayList<>();
+            Walkthrough.Result r = Walkthrough.run(lesson, lang, line -> { out.println(line); out.flush(); }, () -> sleep(paceMillis),
+                    session -> { if (pcap != null) wrote.add(exportPcap(session)); });
             for (Problem p : r.problems()) out.println(p);
+            wrote.forEach(out::println);
             out.flush();
             return r.ok() ? 0 : 1;
         }
@@ -111,6 +119,15 @@ public final class LearnCommand implements Callable<Integer> {
             t.writer().println("lesson '" + id + "': " + run.progress().status(lesson) + " (saved; 'tcptutor learn " + id + "' resumes)");
             t.flush();
             return code;
+        }
+    }
+
+    /** The session's segments as a pcap file; the line to print. */
+    private String exportPcap(tcptutor.session.Session session) {
+        try {
+            return tcptutor.capture.TraceExport.summary(tcptutor.capture.TraceExport.write(session.world(), pcap), pcap, session.world());
+        } catch (IOException e) {
+            throw UserError.environment("cannot write " + pcap + ": " + e.getMessage());
         }
     }
 

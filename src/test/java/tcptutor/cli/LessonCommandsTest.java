@@ -53,6 +53,26 @@ class LessonCommandsTest {
     }
 
     @Test
+    void learnAutoPcap_writesTheWalkThroughsSegments(@TempDir Path dir) {
+        Path f = dir.resolve("fwc.pcap");
+        Run r = run("learn", "four-way-close", "--auto", "--pcap", f.toString(), "--lessons", "lessons");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("wrote 7 segments to " + f + " (pcap, Ethernet, IPv4 192.0.2.1 <-> 192.0.2.2;");
+        tcptutor.capture.Capture c = tcptutor.capture.CaptureReader.read(f);
+        assertThat(c.ok()).isTrue();
+        assertThat(c.packets()).extracting(p -> tcptutor.wire.Flags.tcpdump(p.segment().flags()))
+                .containsExactly("S", "S.", ".", "F.", ".", "F.", ".");
+        assertThat(c.packets().get(0).timeMicros()).isEqualTo(tcptutor.capture.TraceExport.EPOCH_MICROS);
+    }
+
+    @Test
+    void learnPcap_withoutAuto_isBadInput(@TempDir Path dir) {
+        Run r = run("learn", "four-way-close", "--pcap", dir.resolve("x.pcap").toString(), "--lessons", "lessons");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("tcptutor: --pcap needs --auto (it writes the walk-through's segments)\n");
+    }
+
+    @Test
     void learn_unknownLesson_exits2_withASuggestion() {
         Run r = run("learn", "handshak", "--lessons", "lessons");
         assertThat(r.code()).isEqualTo(2);
