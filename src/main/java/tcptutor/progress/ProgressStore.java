@@ -282,6 +282,21 @@ public final class ProgressStore implements AutoCloseable {
         });
     }
 
+    /** Every answer the learner gave in the lesson, oldest first. */
+    public synchronized List<AnswerRecord> lessonAnswers(String learner, String lesson) {
+        return read("read answers", () -> {
+            List<AnswerRecord> out = new ArrayList<>();
+            try (PreparedStatement p = prepare("SELECT question, given, correct, at FROM answer WHERE learner = ? AND lesson = ? ORDER BY id",
+                    learner, lesson); ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AnswerRecord(lesson, rs.getString(1), rs.getString(2), rs.getInt(3) != 0,
+                            Instant.ofEpochMilli(rs.getLong(4))));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The learner's quiz attempts, oldest first, with every answer. */
     public synchronized List<QuizAttempt> quizzes(String learner) {
         return read("read quizzes", () -> {
