@@ -71,7 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
     int inputRate;
 
     @Option(names = "--max-events", paramLabel = "N", defaultValue = "" + LabConfig.DEFAULT_MAX_EVENTS,
-            description = "Most simulated events one command may run (default ${DEFAULT-VALUE}).")
+            description = "Most simulated events one command may run; a world holds ten times that (default ${DEFAULT-VALUE}).")
     int maxEvents;
 
     @Option(names = "--app", paramLabel = "APP", defaultValue = "tutor", hidden = true,
