@@ -180,7 +180,7 @@ public final class Host {
         if (s == null) return completed(text, SysResult.fail(Errno.EBADF));
         Supplier<SysResult> attempt = () -> {
             Tcb t = s.tcb;
-            if (t.isListener()) return SysResult.fail(Errno.EINVAL);
+            if (t.isListener()) return SysResult.fail(Errno.ENOTCONN);
             if (t.readable() > 0) return SysResult.read(t.receive(Math.max(0, max)));
             String e = t.state() == State.CLOSED ? t.takeError() : null;
             if (e != null) return fail(e);
@@ -339,11 +339,29 @@ public final class Host {
     void deliver(int id, Segment s) {
         world.trace().append(new TraceEvent.Delivered(world.now(), side, id));
         if (raw) return;
+        if (s.checksum() != 0 && !checksumOk(s)) {
+            world.trace().append(new TraceEvent.Handled(world.now(), side, id, Reason.of(
+                    "bad checksum: the segment is discarded silently (no RST, no ACK)", "RFC 9293 3.1 MUST-2/3; Linux tcp_v4_rcv")));
+            return;
+        }
         currentSegment = id;
         try {
             stack.arrive(s);
         } finally {
             currentSegment = 0;
+        }
+    }
+
+    /**
+     * A segment that carries a checksum (crafted and encoded by the learner) must verify over the IPv4 pseudo-header
+     * of this link; checksum 0 means "not computed" (segments built in memory) and is accepted.
+     */
+    private boolean checksumOk(Segment s) {
+        try {
+            InetAddress from = world.host(side.other()).address();
+            return tcptutor.wire.SegmentCodec.withChecksum(s.withChecksum(0), from, address).checksum() == s.checksum();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -31,7 +31,8 @@ final class Listen {
     /** Linux sk_acceptq_is_full tests '>': backlog + 1 connections fit. */
     boolean acceptQueueFull() { return acceptQueue.size() > backlog; }
 
-    private boolean synQueueFull() { return synQueue.size() >= backlog; }
+    /** Linux >= 6.14 inet_csk_reqsk_queue_is_full also tests '>' (backlog + 1 half-open fit); textbook: backlog. */
+    private boolean synQueueFull() { return owner.linux ? synQueue.size() > backlog : synQueue.size() >= backlog; }
 
     /** SEGMENT ARRIVES in LISTEN. {@code isn} != 0 when a TIME-WAIT connection is being reopened with that ISS. */
     void arrives(Segment s, int isn, boolean reopen) {
@@ -154,7 +155,7 @@ final class Listen {
         Tcb c = child(s.srcPort());
         c.peerMss = COOKIE_MSS[iss & 3];
         c.negotiate();
-        c.sndMss = Math.min(c.peerMss, c.advMss);
+        c.sndMss = Math.max(Math.min(c.peerMss, c.advMss), 48);
         c.iss = iss;
         c.sndUna = s.ack();
         c.sndNxt = s.ack();

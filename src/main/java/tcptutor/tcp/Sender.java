@@ -74,6 +74,7 @@ abstract class Sender extends TcbState {
     }
 
     final void transmit(Segment s, Why why) {
+        reacted = true;
         if (s.has(ACK)) ackSent();
         env.transmit(s, why);
     }
@@ -84,7 +85,7 @@ abstract class Sender extends TcbState {
             ackPending = false;
             cancel(TcpTimer.DELAYED_ACK);
         }
-        if (quickAcks > 0) quickAcks--;
+        if (quickAcks > 0 && rcvNxt != rcvWup) quickAcks--;   // Linux tcp_dec_quickack_mode: only ACKs of new data count
         int w = windowField();
         rcvWup = rcvNxt;
         rcvAdvWnd = w << rcvWscale;
@@ -97,12 +98,12 @@ abstract class Sender extends TcbState {
     /** Challenge ACK (RFC 5961 3.2, 4.2, 5.2): an ACK-now, at most one per tcp_invalid_ratelimit ms. */
     final void challengeAck(Why why) {
         if (rateLimited()) {
-            env.handled(Why.of(why.text() + "; challenge ACK suppressed: one was sent less than "
+            handled(Why.of(why.text() + "; challenge ACK suppressed: one was sent less than "
                     + cfg.get(Knob.tcp_invalid_ratelimit) + " ms ago", "RFC 5961 7; Linux tcp_invalid_ratelimit"));
             return;
         }
         if (!stack.challengeAllowed()) {
-            env.handled(Why.of(why.text() + "; challenge ACK suppressed by the host-wide limit", "Linux tcp_challenge_ack_limit"));
+            handled(Why.of(why.text() + "; challenge ACK suppressed by the host-wide limit", "Linux tcp_challenge_ack_limit"));
             return;
         }
         sendAck(Why.of(why.text() + ": challenge ACK", why.rule()));
@@ -112,7 +113,7 @@ abstract class Sender extends TcbState {
     final void oowAck(Segment s, Why why) {
         boolean pure = s.len() == 0 || s.has(SYN);
         if (linux && pure && rateLimited()) {
-            env.handled(Why.of(why.text() + "; ACK suppressed: rate limit " + cfg.get(Knob.tcp_invalid_ratelimit) + " ms",
+            handled(Why.of(why.text() + "; ACK suppressed: rate limit " + cfg.get(Knob.tcp_invalid_ratelimit) + " ms",
                     "Linux tcp_oow_rate_limited"));
             return;
         }

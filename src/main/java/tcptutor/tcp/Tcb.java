@@ -22,6 +22,10 @@ public final class Tcb extends Arrivals {
     /** Deadline (µs) of a running timer, or -1. */
     public long timer(TcpTimer t) { return deadline(t); }
 
+    @Override public String toString() {
+        return "Tcb[:" + localPort + (remotePort == 0 ? "" : "<->:" + remotePort) + " " + state + "]";
+    }
+
     public TcbSnapshot snapshot() {
         int unsent = Seq.gt(writeSeq, sndNxt) ? writeSeq - sndNxt : 0;
         return new TcbSnapshot(state, iss, irs, sndUna, sndNxt, sndWnd, sndWl1, sndWl2, rcvNxt,
@@ -93,7 +97,7 @@ public final class Tcb extends Arrivals {
         switch (state) {
             // CLOSED: <SEQ=ISS><CTL=SYN>, enter SYN-SENT
             case CLOSED -> {
-                if (resetSeen || error != null) return "EISCONN";
+                if (resetSeen || error != null || finRcvd || sndNxt != 0) forgetFailedAttempt();
                 if (localPort == 0) localPort = env.ephemeralPort();
                 remotePort = port;
                 iss = env.isn();
@@ -116,6 +120,20 @@ public final class Tcb extends Arrivals {
         }
     }
 
+    /** A socket whose connection failed or ended may connect again: start from a clean TCB. */
+    private void forgetFailedAttempt() {
+        error = null;
+        resetSeen = finRcvd = finQueued = sndShutdown = rcvShutdown = synRetransmitted = false;
+        sndBuf.clear();
+        rcvBuf.clear();
+        ooo.clear();
+        pushMarks.clear();
+        retransmits = 0;
+        srtt = -1;
+        rto = cfg.get(Knob.tcp_rto_initial) * 1000;
+        frozenWnd = -1;
+    }
+
     /** A connection from the accept queue, or null if none is ready. */
     public Tcb accept() { return listen == null ? null : listen.accept(); }
 
@@ -129,7 +147,7 @@ public final class Tcb extends Arrivals {
         return switch (state) {
             case ESTABLISHED, CLOSE_WAIT -> null;
             case SYN_SENT, SYN_RECEIVED -> "";
-            case CLOSED -> resetSeen ? "EPIPE" : "ENOTCONN";
+            case CLOSED -> "EPIPE";                  // Linux sk_stream_wait_connect: EPIPE, even if never connected
             default -> "EPIPE";
         };
     }

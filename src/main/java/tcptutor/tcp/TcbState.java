@@ -8,7 +8,7 @@ import java.util.List;
  * The transmission control block's variables (RFC 9293 3.3.1 names) and the doors every layer uses:
  * {@link #enter} for state changes, {@link #arm}/{@link #cancel} for timers.
  * Layers above: {@link Sender} (what goes out), {@link Receiver} (what comes in), {@link Arrivals}
- * (segment arrival per state), {@link Tcb} (user calls and timers).
+ * (segment arrival per state, opening in {@link Opening}), {@link Tcb} (user calls and timers).
  */
 abstract class TcbState {
     final Stack stack;
@@ -118,6 +118,7 @@ abstract class TcbState {
 
     /** The one door for state changes: records the transition and why, and tidies up what the new state implies. */
     final void enter(State to, Why why) {
+        reacted = true;
         State from = state;
         state = to;
         env.stateChanged(self(), from, to, why);
@@ -179,6 +180,15 @@ abstract class TcbState {
     abstract void timerFires(TcpTimer t);
 
     // ---- small helpers every layer uses ----
+
+    /** Set when the segment being processed caused a reply, a state change or a recorded reason. */
+    boolean reacted;
+
+    /** The segment being processed is consumed or dropped without a reply: record why. */
+    final void handled(Why why) {
+        reacted = true;
+        env.handled(why);
+    }
 
     final long now() { return env.now(); }
 

@@ -80,8 +80,10 @@ class TcbProperties {
     }
 
     private static int near(Random r, int base) {
-        return switch (r.nextInt(5)) {
+        return switch (r.nextInt(7)) {
             case 0 -> base;
+            case 5 -> base + 1;
+            case 6 -> base - 1;
             case 1 -> base + r.nextInt(64) - 32;
             case 2 -> base + r.nextInt(140_000) - 70_000;
             case 3 -> r.nextInt();

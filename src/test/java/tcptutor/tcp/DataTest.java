@@ -1,0 +1,168 @@
+package tcptutor.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static tcptutor.wire.Flags.ACK;
+import static tcptutor.wire.Flags.FIN;
+import static tcptutor.wire.Flags.PSH;
+
+import org.junit.jupiter.api.Test;
+import tcptutor.sim.SockOpt;
+import tcptutor.wire.TcpOption;
+
+/** Data transfer: segmentation, PSH, Nagle, windows and scaling, zero window, reassembly, fast retransmit. */
+class DataTest {
+    private static final TcpOption MSS = new TcpOption.Mss(1460);
+
+    private static void write(PeerLab l, int n) {
+        l.peer.write(l.fd, new byte[n]);
+        l.w.runUntil(l.w.now());
+    }
+
+    @Test
+    void psh_marksTheLastSegmentOfEachWrite() {
+        PeerLab l = new PeerLab().established();
+        write(l, 3000);
+        assertThat(l.out()).containsExactly(". 5001:6461(1460) ack 1001 win 64240", ". 6461:7921(1460) ack 1001 win 64240",
+                "P. 7921:8001(80) ack 1001 win 64240");
+    }
+
+    @Test
+    void nagle_linux_holdsASmallSegmentWhileAnEarlierSmallOneIsUnacked() {
+        PeerLab l = new PeerLab().established();
+        write(l, 10);
+        assertThat(l.out()).containsExactly("P. 5001:5011(10) ack 1001 win 64240");
+        write(l, 10);
+        write(l, 10);
+        assertThat(l.out()).isEmpty();
+        l.in(ACK, 1001, 5011, 64240, 0);
+        assertThat(l.out()).containsExactly("P. 5011:5031(20) ack 1001 win 64240");
+    }
+
+    @Test
+    void tcpNodelay_sendsEverySmallWriteAtOnce() {
+        PeerLab l = new PeerLab().established();
+        l.peer.setsockopt(l.fd, SockOpt.TCP_NODELAY, 1);
+        write(l, 10);
+        write(l, 10);
+        assertThat(l.out()).containsExactly("P. 5001:5011(10) ack 1001 win 64240", "P. 5011:5021(10) ack 1001 win 64240");
+    }
+
+    @Test
+    void nagle_rfc_holdsTheSmallTailWhileAnythingIsUnacked() {
+        PeerLab l = new PeerLab(Settings.rfc9293()).established(new TcpOption.Mss(536));
+        write(l, 1000);
+        assertThat(l.out()).containsExactly(". 5001:5537(536) ack 1001 win 65535");
+        l.in(ACK, 1001, 5537, 65535, 0);
+        assertThat(l.out()).containsExactly("P. 5537:6001(464) ack 1001 win 65535");
+    }
+
+    @Test
+    void windowScaling_ourWindowIsShiftedBy10_andThePeersBy7() {
+        PeerLab l = new PeerLab().listening();
+        l.in(tcptutor.wire.Flags.SYN, 1000, 0, 65535, 0, MSS, TcpOption.NOP, new TcpOption.WindowScale(7));
+        assertThat(l.out()).containsExactly("S. 5000:5000 ack 1001 win 64240 <mss 1460,nop,wscale 10>");
+        l.in(ACK, 1001, 5001, 20, 0);                      // 20 << 7 = 2560 bytes
+        l.fd = (int) l.peer.accept(l.listenFd).result().value();
+        write(l, 5000);
+        assertThat(l.out()).containsExactly(". 5001:6461(1460) ack 1001 win 63");
+        assertThat(l.tcb().snapshot().sndWnd()).isEqualTo(2560);
+        l.in(ACK, 1001, 6461, 40, 0);
+        assertThat(l.out()).containsExactly(". 6461:7921(1460) ack 1001 win 63", ". 7921:9381(1460) ack 1001 win 63",
+                "P. 9381:10001(620) ack 1001 win 63");
+    }
+
+    @Test
+    void zeroWindow_holdsData_probesWithSndUnaMinusOne_thenSendsWhenItOpens() {
+        PeerLab l = new PeerLab().established();
+        l.in(ACK, 1001, 5001, 0, 0);
+        write(l, 100);
+        assertThat(l.out()).isEmpty();
+        l.advanceMs(200);
+        assertThat(l.out()).containsExactly(". 5000:5000 ack 1001 win 64240");
+        l.advanceMs(400);
+        assertThat(l.out()).containsExactly(". 5000:5000 ack 1001 win 64240");
+        l.in(ACK, 1001, 5001, 64240, 0);
+        assertThat(l.out()).containsExactly("P. 5001:5101(100) ack 1001 win 64240");
+    }
+
+    @Test
+    void outOfOrder_isHeldAndSacked_gapFillDeliversAll() {
+        PeerLab l = new PeerLab().established(MSS, TcpOption.NOP, TcpOption.NOP, TcpOption.SACK_PERMITTED);
+        l.in(PSH | ACK, 1101, 5001, 64240, 100);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1001 win 64240 <nop,nop,sack 1101:1201>");
+        l.in(PSH | ACK, 1301, 5001, 64240, 100);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1001 win 64240 <nop,nop,sack 1301:1401 1101:1201>");
+        l.in(PSH | ACK, 1001, 5001, 64240, 100);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1201 win 64040 <nop,nop,sack 1301:1401>");
+        assertThat(l.tcb().readable()).isEqualTo(200);
+        l.in(PSH | ACK, 1201, 5001, 64240, 100);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1401 win 63840");
+        assertThat(l.peer.read(l.fd, 1000).result().value()).isEqualTo(400);
+    }
+
+    @Test
+    void threeDuplicateAcks_triggerFastRetransmit() {
+        PeerLab l = new PeerLab().established();
+        write(l, 1460 * 15);
+        assertThat(l.out()).hasSize(10);                  // IW10
+        l.in(ACK, 1001, 6461, 64240, 0);
+        assertThat(l.out()).hasSize(2);
+        for (int i = 0; i < 2; i++) l.in(ACK, 1001, 6461, 64240, 0);
+        assertThat(l.out()).isEmpty();
+        l.in(ACK, 1001, 6461, 64240, 0);
+        assertThat(l.out()).containsExactly(". 6461:7921(1460) ack 1001 win 64240");
+    }
+
+    @Test
+    void receiveWindow_shrinksWithUnreadData_andAReadThatOpensItSendsAnUpdate() {
+        PeerLab l = new PeerLab().established();
+        int seq = 1001;
+        for (int i = 0; i < 44; i++) {
+            l.in(ACK, seq, 5001, 64240, 1460);
+            seq += 1460;
+        }
+        assertThat(l.tcb().snapshot().rcvWnd()).isZero();
+        l.advanceMs(100);
+        assertThat(l.out()).last().isEqualTo(". 5001:5001 ack " + seq + " win 0");
+        l.in(ACK, seq, 5001, 64240, 100);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack " + seq + " win 0");
+        assertThat(l.peer.read(l.fd, 1 << 20).result().value()).isEqualTo(64240);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack " + seq + " win 64240");
+    }
+
+    @Test
+    void closeWait_dataBeyondTheFinIsIgnored_andAppCanStillSend() {
+        PeerLab l = new PeerLab().established();
+        l.in(FIN | ACK, 1001, 5001, 64240, 0);
+        l.advanceMs(5);
+        l.out();
+        l.in(PSH | ACK, 1002, 5001, 64240, 10);
+        assertThat(l.out()).isEmpty();
+        write(l, 10);
+        assertThat(l.out()).containsExactly("P. 5001:5011(10) ack 1002 win 64239");
+        l.peer.close(l.fd);
+        assertThat(l.out()).containsExactly("F. 5011:5011 ack 1002 win 64239");
+    }
+
+    @Test
+    void closeWithQueuedData_putsTheFinOnTheLastDataSegment() {
+        PeerLab l = new PeerLab().established();
+        l.in(ACK, 1001, 5001, 1000, 0);
+        write(l, 1500);
+        assertThat(l.out()).containsExactly(". 5001:6001(1000) ack 1001 win 64240");
+        l.peer.close(l.fd);
+        l.in(ACK, 1001, 6001, 64240, 0);
+        assertThat(l.out()).containsExactly("FP. 6001:6501(500) ack 1001 win 64240");
+    }
+
+    @Test
+    void timestamps_negotiated_areOnEverySegmentWithEcrEchoingTheirs() {
+        PeerLab l = new PeerLab().established(MSS, new TcpOption.Timestamps(777, 0));
+        write(l, 10);
+        var sent = l.w.trace().of(tcptutor.sim.TraceEvent.Sent.class);
+        var last = sent.get(sent.size() - 1).segment();
+        assertThat(last.option(TcpOption.Timestamps.class)).hasValueSatisfying(ts -> assertThat(ts.ecr()).isEqualTo(777));
+        assertThat(last.payloadLength()).isEqualTo(10);
+        assertThat(l.tcb().snapshot().sndMss()).isEqualTo(1448);
+    }
+}
