@@ -45,12 +45,14 @@ final class Frame {
         List<TraceEvent> events = ui.events();
         boolean rel = ui.tutor().relativeNumbers();
         List<StyledLine> states = states(events, Layout.rightWidth(width), Layout.topHeight(height));
-        layout = Layout.of(width, height, states.size() + 1);
+        Optional<LessonPage> page = ui.lessons().page();
+        int lessonWant = page.map(p -> LessonPane.render(p, Math.max(44, width * 55 / 100) - 1).size() + 1).orElse(0);
+        layout = Layout.of(width, height, states.size() + 1, lessonWant);
 
         // separators: a vertical line between the columns of the top area
         for (int y = 0; y < layout.topHeight(); y++) g.cell(layout.splitX(), y, '│');
 
-        paintLesson(g);
+        paintLesson(g, page);
         paintLadder(g, events, rel);
         paintScrolled(g, Pane.STATES, "States  " + StateDiagram.LEGEND, states);
         paintHeader(g, events, rel);
@@ -76,9 +78,8 @@ final class Frame {
         g.title(r.x(), r.y(), r.w(), (focused ? "[" + text + "]" : "─ " + text + " "), focused);
     }
 
-    private void paintLesson(TextUi.Canvas g) {
+    private void paintLesson(TextUi.Canvas g, Optional<LessonPage> page) {
         Layout.Rect r = layout.rect(Pane.LESSON);
-        Optional<LessonPage> page = ui.lessons().page();
         List<StyledLine> lines = page.isPresent() ? LessonPane.render(page.get(), r.w() - 1)
                 : LessonPane.welcome(ui.lessons().lessons(), r.w() - 1);
         paintScrolled(g, Pane.LESSON, page.map(p -> "Lesson  step " + p.step() + "/" + p.steps()).orElse("Welcome"), lines);

@@ -15,6 +15,13 @@ public interface LessonFeed {
     /** The lessons offered on the welcome page. */
     List<LessonPage.Entry> lessons();
 
+    /**
+     * Called once, after the first frame is on the screen: a feed that learns something new outside a
+     * command (the lesson list finished loading in the background) calls {@code changed}, from any thread,
+     * and the UI draws again.
+     */
+    default void attach(Runnable changed) {}
+
     /** No lessons: the welcome text alone. */
     LessonFeed NONE = new LessonFeed() {
         @Override public Optional<LessonPage> page() { return Optional.empty(); }

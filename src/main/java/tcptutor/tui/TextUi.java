@@ -87,6 +87,7 @@ public final class TextUi {
         screen.startScreen();
         terminal.addResizeListener(onResize);
         synchronized (lock) { draw(); }
+        lessons.attach(this::redrawFromOtherThread);
     }
 
     /** Handles keys one by one, drawing after each (what tests do instead of the blocking loop). */
@@ -166,7 +167,10 @@ public final class TextUi {
         switch (t) {
             case Enter -> {
                 String line = console.take();
-                if (!line.isBlank()) run(line, false);
+                if (!line.isBlank()) {
+                    tutor.typed(line);
+                    run(line, false);
+                }
             }
             case Backspace -> console.backspace();
             case Delete -> console.delete();
