@@ -153,6 +153,15 @@ public final class ProgressStore implements AutoCloseable {
         });
     }
 
+    /** Records that the learner entered the lesson (the gradebook counts it as started); nothing if already started. */
+    public synchronized void recordLessonStarted(String learner, String lesson) {
+        write("record lesson started", () -> {
+            long now = now();
+            touchLearner(learner, now);
+            startLesson(learner, lesson, now);
+        });
+    }
+
     /** Records the lesson's end (the lesson engine calls this when the learner passes its last step). */
     public synchronized void recordLessonCompleted(String learner, String lesson) {
         write("record lesson completed", () -> {
