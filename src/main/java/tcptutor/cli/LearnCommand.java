@@ -99,17 +99,18 @@ public final class LearnCommand implements Callable<Integer> {
             return code;
         }
         if (!terminal) {
-            run.onFeedback(lines -> lines.forEach(l -> out.println("lesson: " + l)));
             run.opening().forEach(out::println);
-            return Repl.script(new InputStreamReader(System.in, StandardCharsets.UTF_8), out, run.session());
+            int code = Repl.script(new InputStreamReader(System.in, StandardCharsets.UTF_8), out, run.session());
+            out.println("lesson '" + id + "': " + run.progress().status(lesson) + " (saved; 'tcptutor learn " + id + "' resumes)");
+            out.flush();
+            return code;
         }
         try (Terminal t = TerminalBuilder.builder().system(true).name("tcptutor").build()) {
-            run.onFeedback(lines -> {
-                for (String l : lines) t.writer().println("lesson: " + l);
-                t.flush();
-            });
             for (String l : run.opening()) t.writer().println(l);
-            return new Repl(run.session(), ReplOptions.forEnvironment(noColor)).run(t);
+            int code = new Repl(run.session(), ReplOptions.forEnvironment(noColor)).run(t);
+            t.writer().println("lesson '" + id + "': " + run.progress().status(lesson) + " (saved; 'tcptutor learn " + id + "' resumes)");
+            t.flush();
+            return code;
         }
     }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
                 CheckLessonsCommand.class,
                 DecodeCommand.class,
                 DrillCommand.class,
+                QuizCommand.class,
                 ReportCommand.class,
                 ServeCommand.class,
                 PasswdCommand.class,

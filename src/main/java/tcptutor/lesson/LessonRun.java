@@ -107,7 +107,7 @@ public final class LessonRun {
     /** Problems met while running the lesson's own commands (set-up, demonstrations, solutions). */
     public List<Problem> problems() { return List.copyOf(problems); }
 
-    /** Receives feedback lines produced after the learner's world commands (a UI prints them under the output). */
+    /** Receives feedback lines produced after the learner's world commands (they are also in that command's Outcome). */
     public void onFeedback(Consumer<List<String>> sink) { sinks.add(sink); }
 
     // ---- the model ----------------------------------------------------------------------------
@@ -415,6 +415,7 @@ public final class LessonRun {
     private void emit(List<String> lines) {
         feedback.clear();
         feedback.addAll(lines);
+        for (String l : lines) session.note("lesson: " + l);
         for (Consumer<List<String>> s : sinks) s.accept(lines);
     }
 

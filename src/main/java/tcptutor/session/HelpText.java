@@ -30,7 +30,7 @@ final class HelpText {
                     "  Socket options: SO_REUSEADDR SO_LINGER SO_KEEPALIVE TCP_KEEPIDLE TCP_KEEPINTVL TCP_KEEPCNT",
                     "  TCP_NODELAY TCP_LINGER2 (values are numbers; on/off for flags).");
             case "wait" -> List.of(
-                    "  Units: us, ms, s, min, h, msl (MSL is tcp_msl seconds: 60 on linux, 120 on rfc9293).",
+                    "  Units: us, ms, s, min, h, msl (MSL is tcp_msl seconds: 30 on linux, 120 on rfc9293).",
                     "  Timers that fall due fire on the way. Examples: wait 200ms   wait 3s   wait 2msl");
             case "step" -> List.of("  Jumps to the next scheduled event (a timer, a segment in flight) and runs it.");
             case "drop", "dup", "delay" -> List.of(

@@ -35,6 +35,7 @@ public final class Session {
     private final SessionConfig initial;
     private final List<CommandExtension> extensions = new ArrayList<>();
     private final List<ExecutionListener> listeners = new ArrayList<>();
+    private List<String> notes;
     private final Parser parser = new Parser(() -> extensions);
     private final Completer completer = new Completer(() -> extensions);
     private final List<String> journal = new ArrayList<>();
@@ -74,7 +75,7 @@ public final class Session {
             world.link().delay(Side.YOU, delay);
             world.link().delay(Side.PEER, delay);
         }
-        shadow = new Shadow(world.trace(), seed, 2 * settings.get(Knob.tcp_msl) * 1_000_000L, initial.yourIsn());
+        shadow = new Shadow(world.trace(), seed, settings.get(Knob.tcp_timewait_len) * 1_000_000L, initial.yourIsn());
         sockets = new Sockets(world);
         runner = new Runner(world, shadow, sockets);
         runner.linkDelay(delay);
@@ -98,8 +99,22 @@ public final class Session {
      */
     public Outcome execute(String line) {
         Outcome o = run(line);
-        if (o.command() != null || !o.ok()) for (ExecutionListener l : List.copyOf(listeners)) l.executed(line, o);
-        return o;
+        if (o.command() == null && o.ok()) return o;
+        notes = new ArrayList<>();
+        try {
+            for (ExecutionListener l : List.copyOf(listeners)) l.executed(line, o);
+            return notes.isEmpty() ? o : o.followedBy(notes);
+        } finally {
+            notes = null;
+        }
+    }
+
+    /**
+     * Called by a listener while it is told about a command: adds a line under that command's output
+     * (a lesson's "done! type next"), so every UI prints it where it belongs. Ignored outside a command.
+     */
+    public void note(String line) {
+        if (notes != null) notes.add(line);
     }
 
     private Outcome run(String line) {

@@ -57,7 +57,7 @@ final class Frame {
         paintScrolled(g, Pane.STATES, "States  " + StateDiagram.LEGEND, states);
         paintHeader(g, events, rel);
         paintConsole(g);
-        if (ui.help) overlay(g, width, height, TextUi.helpLines());
+        if (ui.help) overlay(g, width, height, TextUi.helpLines(width - 4));
         if (ui.confirmQuit) overlay(g, width, height, quitLines());
     }
 

@@ -62,6 +62,14 @@ public final class TextUi {
         return new TextUi(terminal, tutor, LessonFeed.NONE, false).run();
     }
 
+    /**
+     * Runs the UI for {@code session} on {@code terminal} (e.g. the lab's ANSITerminal over an SSH channel), with
+     * the welcome page and no journal or history file: whoever owns the session saves its journal afterwards.
+     */
+    public static String run(Terminal terminal, tcptutor.session.Session session) throws IOException {
+        return run(terminal, new SessionTutor(session, null, null));
+    }
+
     public String run() throws IOException {
         open();
         try {
@@ -356,12 +364,15 @@ public final class TextUi {
         }
     }
 
-    /** Lines of the help screen. */
-    static List<StyledLine> helpLines() {
+    /** Lines of the help screen, the descriptions wrapped to fit {@code width} columns. */
+    static List<StyledLine> helpLines(int width) {
         List<StyledLine> out = new ArrayList<>();
         out.add(StyledLine.of("Keys", Tone.HEADING));
         for (Keys.Key k : Keys.ALL) {
-            out.add(new StyledLine.Builder().add(Columns.pad(k.keys(), 16), Tone.STATE).add(" " + k.does()).build());
+            List<String> does = Columns.wrap(k.does(), Math.max(20, width - 17));
+            for (int i = 0; i < does.size(); i++) {
+                out.add(new StyledLine.Builder().add(Columns.pad(i == 0 ? k.keys() : "", 16), Tone.STATE).add(" " + does.get(i)).build());
+            }
         }
         out.add(StyledLine.plain(""));
         out.add(StyledLine.of("Type help in the console for the commands. Any key closes this.", Tone.DIM));

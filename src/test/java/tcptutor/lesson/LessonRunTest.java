@@ -72,6 +72,14 @@ class LessonRunTest {
     }
 
     @Test
+    void stepDone_isPrintedUnderTheCommandsOwnOutput() {
+        LessonRun run = start(plain(), new MemoryStore(), new ArrayList<>());
+        tcptutor.session.Outcome o = run.session().execute("syn");
+        assertThat(o.lines()).last().isEqualTo("lesson: done! type next");
+        assertThat(o.lines().get(0)).contains("Flags [S]");
+    }
+
+    @Test
     void firstSynWithAck_getsTheLessonsMistakeMessage() {
         List<String> fb = new ArrayList<>();
         LessonRun run = start(HANDSHAKE, new MemoryStore(), fb);
