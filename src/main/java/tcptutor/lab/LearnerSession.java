@@ -78,10 +78,24 @@ final class LearnerSession {
     String refusal(String line) {
         try {
             Command c = session.parser().parse(line);
-            return c instanceof Command.Save || c instanceof Command.Load ? NO_FILES : null;
+            return c != null && touchesFiles(c) ? NO_FILES : null;
         } catch (CommandError e) {
             return null; // the session reports it
         }
+    }
+
+    /** save and load, and any command added later that names a file or path (e.g. an export), by its record's fields. */
+    static boolean touchesFiles(Command c) {
+        return c instanceof Command.Save || c instanceof Command.Load || namesFile(c.getClass());
+    }
+
+    static boolean namesFile(Class<?> type) {
+        if (!type.isRecord()) return false;
+        for (java.lang.reflect.RecordComponent rc : type.getRecordComponents()) {
+            String n = rc.getName().toLowerCase(java.util.Locale.ROOT);
+            if (n.contains("file") || n.contains("path") || rc.getType() == java.nio.file.Path.class) return true;
+        }
+        return false;
     }
 
     /** The lesson pane's page (empty in free play). */
