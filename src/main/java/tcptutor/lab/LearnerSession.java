@@ -92,8 +92,9 @@ final class LearnerSession {
     static boolean namesFile(Class<?> type) {
         if (!type.isRecord()) return false;
         for (java.lang.reflect.RecordComponent rc : type.getRecordComponents()) {
-            String n = rc.getName().toLowerCase(java.util.Locale.ROOT);
-            if (n.contains("file") || n.contains("path") || rc.getType() == java.nio.file.Path.class) return true;
+            String n = rc.getName(); // "file", "path", "outFile", "pcapPath" - not "profile"
+            if (n.equals("file") || n.equals("path") || n.endsWith("File") || n.endsWith("Path")
+                    || rc.getType() == java.nio.file.Path.class) return true;
         }
         return false;
     }
