@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
-import tcptutor.lesson.FileProgressStore;
 import tcptutor.lesson.LessonLibrary;
 import tcptutor.lesson.ProgressStore;
 import tcptutor.repl.ReplOptions;
@@ -51,7 +50,7 @@ public final class TuiCommand implements Callable<Integer> {
 
     /** Runs the UI on the process's terminal with a new session and the welcome page; prints where the journal went. */
     static int open(boolean noColor, PrintWriter out) throws IOException {
-        LessonFeed welcome = LessonFeeds.welcome(LessonLibrary.defaultDir(), new FileProgressStore(FileProgressStore.defaultFile()));
+        LessonFeed welcome = LessonFeeds.welcome(LessonLibrary.defaultDir(), new ProgressOptions().onDemand());
         return open(noColor, out, new Session(SessionConfig.defaults()), welcome);
     }
 
