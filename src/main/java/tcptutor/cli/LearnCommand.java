@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import tcptutor.lesson.FileProgressStore;
 import tcptutor.lesson.Lesson;
 import tcptutor.lesson.LessonLibrary;
 import tcptutor.lesson.LessonRun;
@@ -45,6 +44,10 @@ public final class LearnCommand implements Callable<Integer> {
             description = "With --auto: real time between steps, e.g. 1s or 500ms (default ${DEFAULT-VALUE}).")
     String pace;
 
+    @Option(names = "--pcap", paramLabel = "FILE",
+            description = "With --auto: write the walk-through's segments to a pcap file (for Wireshark or tcpdump).")
+    java.nio.file.Path pcap;
+
     @Option(names = "--repl", description = "Use the line REPL even on a terminal that could show the text UI.")
     boolean repl;
 
@@ -57,9 +60,7 @@ public final class LearnCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
     boolean noColor;
 
-    @Option(names = "--progress", paramLabel = "FILE",
-            description = "Where your progress is kept (default: $XDG_DATA_HOME/tcptutor/lessons-progress.yaml).")
-    java.nio.file.Path progressFile;
+    @Mixin ProgressOptions where;
 
     @Mixin LessonsOption folder;
 
@@ -79,13 +80,23 @@ public final class LearnCommand implements Callable<Integer> {
             throw UserError.failed("lesson '" + id + "' has problems, first: " + broken.get(0) + " ('tcptutor check-lessons' lists all)");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (pcap != null && !auto) throw UserError.input("--pcap needs --auto (it writes the walk-through's segments)");
         if (auto) {
-            Walkthrough.Result r = Walkthrough.run(lesson, lang, line -> { out.println(line); out.flush(); }, () -> sleep(paceMillis));
+            java.util.List<String> wrote = new java.util.ArrayList<>();
+            Walkthrough.Result r = Walkthrough.run(lesson, lang, line -> { out.println(line); out.flush(); }, () -> sleep(paceMillis),
+                    session -> { if (pcap != null) wrote.add(exportPcap(session)); });
             for (Problem p : r.problems()) out.println(p);
+            wrote.forEach(out::println);
             out.flush();
             return r.ok() ? 0 : 1;
         }
-        ProgressStore store = new FileProgressStore(progressFile != null ? progressFile : FileProgressStore.defaultFile());
+        try (tcptutor.progress.ProgressStore db = where.open()) {
+            return learn(lib, lesson, where.lessons(db), out);
+        }
+    }
+
+    /** Runs the lesson with the learner's progress in {@code store}: text UI, script mode or line REPL. */
+    private int learn(LessonLibrary lib, Lesson lesson, ProgressStore store, PrintWriter out) throws IOException {
         if (restart) {
             Progress p = store.load(id);
             store.save(new Progress(id, null, p.done(), p.shown(), p.answers(), false));
@@ -93,26 +104,35 @@ public final class LearnCommand implements Callable<Integer> {
         LessonRun run = LessonRun.start(lesson, store, lang);
         boolean terminal = System.console() != null;
         if (terminal && !repl && !"dumb".equals(System.getenv("TERM"))) {
-            int code = TuiCommand.open(noColor, out, run.session(), LessonFeeds.of(run, LessonFeeds.entries(lib, store)));
+            int code = TuiCommand.open(noColor, out, run.session(), LessonFeeds.of(run, LessonFeeds.entries(lib, store)), where);
             out.println("lesson '" + id + "': " + run.progress().status(lesson) + " (saved; 'tcptutor learn " + id + "' resumes)");
             out.flush();
             return code;
         }
         if (!terminal) {
-            LocalQuiz.install(run.session(), false);
+            where.quiz(run.session(), false);
             run.opening().forEach(out::println);
             int code = Repl.script(new InputStreamReader(System.in, StandardCharsets.UTF_8), out, run.session());
             out.println("lesson '" + id + "': " + run.progress().status(lesson) + " (saved; 'tcptutor learn " + id + "' resumes)");
             out.flush();
             return code;
         }
-        LocalQuiz.install(run.session(), false);
+        where.quiz(run.session(), false);
         try (Terminal t = TerminalBuilder.builder().system(true).name("tcptutor").build()) {
             for (String l : run.opening()) t.writer().println(l);
             int code = new Repl(run.session(), ReplOptions.forEnvironment(noColor)).run(t);
             t.writer().println("lesson '" + id + "': " + run.progress().status(lesson) + " (saved; 'tcptutor learn " + id + "' resumes)");
             t.flush();
             return code;
+        }
+    }
+
+    /** The session's segments as a pcap file; the line to print. */
+    private String exportPcap(tcptutor.session.Session session) {
+        try {
+            return tcptutor.capture.TraceExport.summary(tcptutor.capture.TraceExport.write(session.world(), pcap), pcap, session.world());
+        } catch (IOException e) {
+            throw UserError.environment("cannot write " + pcap + ": " + e.getMessage());
         }
     }
 

@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tcptutor.lab.LearnerId;
 import tcptutor.progress.ProgressStore;
 import tcptutor.progress.QuizRecorder;
 import tcptutor.progress.QuizAttempt;
@@ -57,11 +56,7 @@ public final class QuizCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as one JSON object (prompts, if any, go to stderr)")
     boolean json;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "progress store folder the attempt is recorded in (default $XDG_DATA_HOME/tcptutor)")
-    Path data;
-
-    @Option(names = "--learner", paramLabel = "ID", description = "who is recorded as taking the quiz (default: your user name)")
-    String learner;
+    @picocli.CommandLine.Mixin ProgressOptions where;
 
     @Option(names = "--no-record", description = "do not record the attempt in the progress store")
     boolean noRecord;
@@ -90,21 +85,14 @@ public final class QuizCommand implements Callable<Integer> {
 
     /** Records the attempt; a store that cannot be opened costs a warning, never the quiz. */
     private void record(Report report, PrintWriter err) {
-        String who = learner != null ? learner : localLearner();
-        if (!LearnerId.isValid(who)) throw UserError.input("--learner '" + who + "': expected " + LearnerId.RULE);
-        Path dir = data != null ? data : ProgressStore.defaultDataDir();
+        String who = where.learner();
+        Path dir = where.dir();
         try (ProgressStore store = ProgressStore.open(dir)) {
             store.recordQuiz(who, attempt(report, topic.trim().toLowerCase(java.util.Locale.ROOT)));
         } catch (RuntimeException e) {
             err.println("tcptutor: warning: the attempt was not recorded in " + dir + ": " + e.getMessage() + " (use --data DIR or --no-record)");
             err.flush();
         }
-    }
-
-    /** The local user's name when it is a valid learner id, else "local". */
-    static String localLearner() {
-        String u = System.getProperty("user.name", "");
-        return LearnerId.isValid(u) ? u : "local";
     }
 
     private QuizMaker.Spec spec() {

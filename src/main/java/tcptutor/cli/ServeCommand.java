@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tcptutor.lab.EchoApp;
+import tcptutor.lesson.LessonLibrary;
 import tcptutor.lab.LabConfig;
 import tcptutor.lab.LabServer;
 import tcptutor.lab.LabStatus;
@@ -71,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
     int inputRate;
 
     @Option(names = "--max-events", paramLabel = "N", defaultValue = "" + LabConfig.DEFAULT_MAX_EVENTS,
-            description = "Most simulated events one command may run (default ${DEFAULT-VALUE}).")
+            description = "Most simulated events one command may run; a world holds ten times that (default ${DEFAULT-VALUE}).")
     int maxEvents;
 
     @Option(names = "--app", paramLabel = "APP", defaultValue = "tutor", hidden = true,
@@ -140,7 +141,17 @@ public final class ServeCommand implements Callable<Integer> {
 
     private TutorApp[] apps() {
         if (app.equals("echo")) return new TutorApp[] {new EchoApp(), new EchoApp()};
-        if (app.equals("tutor")) return new TutorApp[] {new TextUiApp(), new ReplApp()};
+        if (app.equals("tutor")) {
+            LessonLibrary lib = LessonLibrary.load(lessons != null ? lessons : LessonLibrary.defaultDir());
+            PrintWriter err = spec.commandLine().getErr();
+            if (lib.hasErrors()) {
+                err.println("tcptutor: some lessons in " + lib.dir() + " have problems and may not start ('tcptutor check-lessons "
+                        + lib.dir() + "' lists them)");
+            }
+            if (lib.lessons().isEmpty()) err.println("tcptutor: no lessons in " + lib.dir() + ": learners get free play only");
+            err.flush();
+            return new TutorApp[] {new TextUiApp(lib), new ReplApp(lib)};
+        }
         throw UserError.input("--app '" + app + "': expected tutor or echo");
     }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
                 CheckLessonsCommand.class,
                 DecodeCommand.class,
                 DrillCommand.class,
+                ExplainCommand.class,
                 QuizCommand.class,
                 ReportCommand.class,
                 ServeCommand.class,

@@ -31,7 +31,7 @@ public final class AppContext {
     private final int maxEventsPerCommand;
     private final List<String> notices;
     private final List<Consumer<TermSize>> resizeListeners = new CopyOnWriteArrayList<>();
-    private final List<String> savedJournal;
+    private final java.util.Map<String, List<String>> saved = new java.util.HashMap<>();
     private volatile String lesson;
     private volatile long commands;
 
@@ -48,7 +48,7 @@ public final class AppContext {
         this.lessonsDir = lessonsDir;
         this.maxEventsPerCommand = maxEventsPerCommand;
         this.notices = List.copyOf(notices);
-        this.savedJournal = new ArrayList<>(store.loadJournal(learner));
+
     }
 
     /** The learner id: the SSH user name. */
@@ -85,26 +85,34 @@ public final class AppContext {
     /** Lines about requests the lab refused before the app started (agent or X11 forwarding), to show the learner. */
     public List<String> notices() { return notices; }
 
-    /** The session journal as stored when this channel opened: replay it to resume the learner's world. */
-    public List<String> storedJournal() { return List.copyOf(savedJournal); }
+    /** The learner's session journal as stored: replay it to resume their world. */
+    public synchronized List<String> storedJournal() { return List.copyOf(stored(ProgressStore.SESSION_JOURNAL)); }
+
+    /** Stores the session journal after a command: {@link #saveJournal(String, List)} for the learner's own world. */
+    public void saveJournal(List<String> journal) { saveJournal(ProgressStore.SESSION_JOURNAL, journal); }
 
     /**
-     * Stores the session journal after a command (call it after every command). Appends when the journal grew by
-     * the one line; rewrites it otherwise (a reset, a load). Returns when the write is durable.
+     * Stores a named journal after a command (call it after every command). Appends when the journal grew by the
+     * one line; rewrites it otherwise (a reset, a rollback). Returns when the write is durable.
      */
-    public synchronized void saveJournal(List<String> journal) {
+    public synchronized void saveJournal(String name, List<String> journal) {
         commands++;
-        int n = savedJournal.size();
+        List<String> before = stored(name);
+        int n = before.size();
         if (journal.size() == n) {
-            if (journal.equals(savedJournal)) return;
-        } else if (journal.size() == n + 1 && journal.subList(0, n).equals(savedJournal)) {
-            store.appendJournal(learner, journal.get(n));
-            savedJournal.add(journal.get(n));
+            if (journal.equals(before)) return;
+        } else if (journal.size() == n + 1 && journal.subList(0, n).equals(before)) {
+            store.appendJournal(learner, name, journal.get(n));
+            before.add(journal.get(n));
             return;
         }
-        store.saveJournal(learner, journal);
-        savedJournal.clear();
-        savedJournal.addAll(journal);
+        store.saveJournal(learner, name, journal);
+        before.clear();
+        before.addAll(journal);
+    }
+
+    private List<String> stored(String name) {
+        return saved.computeIfAbsent(name, k -> new ArrayList<>(store.loadJournal(learner, k)));
     }
 
     /** Tells the lab's status line which lesson the learner is in (null: none). */

@@ -2,6 +2,7 @@ package tcptutor.lab;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
+import java.io.BufferedOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,7 +15,8 @@ final class ChannelTerminal extends ANSITerminal {
     private volatile TerminalSize size;
 
     ChannelTerminal(AppContext ctx) {
-        super(ctx.in(), ctx.out(), StandardCharsets.UTF_8);
+        // buffered: Lanterna writes each escape sequence on its own and flushes once per frame; one SSH packet a frame
+        super(ctx.in(), new BufferedOutputStream(ctx.out(), 16 * 1024), StandardCharsets.UTF_8);
         size = new TerminalSize(ctx.size().columns(), ctx.size().rows());
         ctx.onResize(s -> {
             TerminalSize now = new TerminalSize(s.columns(), s.rows());

@@ -8,11 +8,15 @@ import tcptutor.sim.Trace;
 
 /**
  * The lab's cap on what one command may simulate: the session's trace may grow by at most {@code max} events per
- * command; the next one stops the command with an error the learner reads (and 'reset' gets them out of a world
- * that keeps firing). Counted from the end of the previous command, so a replayed journal stops at the same place.
- * Also sets the engine's own event budget for each {@code runUntil}.
+ * command, and a world may hold at most {@code 10 * max}; the event past either stops the command with an error the
+ * learner reads ('reset' starts a fresh world). This bounds the CPU and memory one learner can take from the others.
+ * Counted from the end of the previous command, so a replayed journal stops at the same place. Also sets the
+ * engine's own event budget for each {@code runUntil}.
  */
 final class EventCap implements ExecutionListener {
+    /** A world may hold this many commands' worth of events at the cap. */
+    static final int WORLD_FACTOR = 10;
+
     private final Session session;
     private final int max;
     private Trace watched;
@@ -41,9 +45,14 @@ final class EventCap implements ExecutionListener {
         if (t == watched) return;
         watched = t;
         t.listen(e -> {
-            if (t == watched && ++count > max) {
+            if (t != watched) return;
+            if (++count > max) {
                 throw CommandError.cannot("this command simulated more than " + max
                         + " events (the lab's limit per command); it was stopped. 'reset' starts a fresh world");
+            }
+            if (t.size() > WORLD_FACTOR * (long) max) {
+                throw CommandError.cannot("this world holds more than " + WORLD_FACTOR * (long) max
+                        + " events (the lab's limit); type 'reset' to start a fresh one");
             }
         });
     }

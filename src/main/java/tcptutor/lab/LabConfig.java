@@ -24,7 +24,7 @@ public record LabConfig(String host, int port, Path dataDir, Path lessonsDir, Au
     public static final int DEFAULT_MAX_SESSIONS = 100;
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
     public static final int DEFAULT_INPUT_RATE = 20;
-    public static final int DEFAULT_MAX_EVENTS = 100_000;
+    public static final int DEFAULT_MAX_EVENTS = 10_000;
 
     public LabConfig {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port + " is not 0..65535");
@@ -34,7 +34,7 @@ public record LabConfig(String host, int port, Path dataDir, Path lessonsDir, Au
         if (maxEventsPerCommand < 1) throw new IllegalArgumentException("the event cap must be at least 1");
     }
 
-    /** 127.0.0.1:2222, open, 100 sessions, 30 minutes idle, 20 lines a second, 100000 events a command. */
+    /** 127.0.0.1:2222, open, 100 sessions, 30 minutes idle, 20 lines a second, 10000 events a command. */
     public static LabConfig defaults(Path dataDir) {
         return new LabConfig("127.0.0.1", DEFAULT_PORT, dataDir, null, Auth.OPEN, DEFAULT_MAX_SESSIONS, DEFAULT_IDLE,
                 DEFAULT_INPUT_RATE, DEFAULT_MAX_EVENTS);

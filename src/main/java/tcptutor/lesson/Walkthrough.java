@@ -20,6 +20,11 @@ public final class Walkthrough {
 
     /** Plays {@code lesson}, printing the transcript to {@code out}; {@code pace} runs between steps (a pause in class). */
     public static Result run(Lesson lesson, String lang, Consumer<String> out, Runnable pace) {
+        return run(lesson, lang, out, pace, session -> { });
+    }
+
+    /** As {@link #run(Lesson, String, Consumer, Runnable)}; {@code atEnd} gets the session as the walk-through left it (e.g. to export it). */
+    public static Result run(Lesson lesson, String lang, Consumer<String> out, Runnable pace, Consumer<tcptutor.session.Session> atEnd) {
         List<Problem> problems = new ArrayList<>();
         out.accept("== " + lesson.title().in(lang) + " (" + lesson.id() + ", " + lesson.level().word() + ")");
         if (!lesson.summary().isEmpty()) out.accept(lesson.summary().in(lang));
@@ -77,6 +82,7 @@ public final class Walkthrough {
                 break;
             }
         }
+        atEnd.accept(run.session());
         problems.addAll(0, run.problems());
         boolean ok = met == expects && problems.stream().noneMatch(p -> !p.warning());
         out.accept(ok ? "-- walk-through complete: every expect was met (" + met + "/" + expects + ")"

@@ -153,6 +153,15 @@ public final class ProgressStore implements AutoCloseable {
         });
     }
 
+    /** Records that the learner entered the lesson (the gradebook counts it as started); nothing if already started. */
+    public synchronized void recordLessonStarted(String learner, String lesson) {
+        write("record lesson started", () -> {
+            long now = now();
+            touchLearner(learner, now);
+            startLesson(learner, lesson, now);
+        });
+    }
+
     /** Records the lesson's end (the lesson engine calls this when the learner passes its last step). */
     public synchronized void recordLessonCompleted(String learner, String lesson) {
         write("record lesson completed", () -> {
@@ -276,6 +285,21 @@ public final class ProgressStore implements AutoCloseable {
                     Instant completed = rs.wasNull() ? null : Instant.ofEpochMilli(done);
                     out.put(lesson, new LessonProgress(lesson, steps.getOrDefault(lesson, List.of()),
                             Instant.ofEpochMilli(rs.getLong(2)), completed, Instant.ofEpochMilli(rs.getLong(4))));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Every answer the learner gave in the lesson, oldest first. */
+    public synchronized List<AnswerRecord> lessonAnswers(String learner, String lesson) {
+        return read("read answers", () -> {
+            List<AnswerRecord> out = new ArrayList<>();
+            try (PreparedStatement p = prepare("SELECT question, given, correct, at FROM answer WHERE learner = ? AND lesson = ? ORDER BY id",
+                    learner, lesson); ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AnswerRecord(lesson, rs.getString(1), rs.getString(2), rs.getInt(3) != 0,
+                            Instant.ofEpochMilli(rs.getLong(4))));
                 }
             }
             return out;

@@ -50,6 +50,10 @@ final class HelpText {
             case "save", "load" -> List.of(
                     "  The journal is every command that shaped this world since the last reset. 'load' starts again",
                     "  from a fresh world and replays the file, which gives the identical trace.");
+            case "export" -> List.of(
+                    "  export pcap FILE: every segment so far, as it left its sender (lost ones too), with IPv4 addresses",
+                    "  192.0.2.1 (you) and 192.0.2.2 (peer), correct checksums, and virtual time after 2025-01-01 00:00 UTC.",
+                    "  Open it with:  wireshark FILE   or   tcpdump -nn -r FILE   ('tcptutor explain FILE' reads it back).");
             default -> List.of();
         };
     }

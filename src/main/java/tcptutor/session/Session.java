@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import tcptutor.capture.TraceExport;
 import tcptutor.command.Command;
 import tcptutor.command.CommandError;
 import tcptutor.command.Completer;
@@ -259,6 +260,18 @@ public final class Session {
                 return load(Path.of(l.file())).lines();
             } catch (IOException | RuntimeException e) {
                 throw CommandError.cannot("cannot read " + l.file() + ": " + e.getMessage());
+            }
+        }
+        if (cmd instanceof Command.Export x) {
+            Path file = Path.of(x.file());
+            try {
+                return List.of(TraceExport.summary(TraceExport.write(world, file), file, world));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw CommandError.cannot("cannot write " + x.file() + ": its directory does not exist");
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw CommandError.cannot("cannot write " + x.file() + ": permission denied; choose another place");
+            } catch (IOException | RuntimeException e) {
+                throw CommandError.cannot("cannot write " + x.file() + ": " + e.getMessage());
             }
         }
         if (cmd instanceof Command.Help h) return Views.help(h.topic(), extensions);

@@ -53,6 +53,26 @@ class LessonCommandsTest {
     }
 
     @Test
+    void learnAutoPcap_writesTheWalkThroughsSegments(@TempDir Path dir) {
+        Path f = dir.resolve("fwc.pcap");
+        Run r = run("learn", "four-way-close", "--auto", "--pcap", f.toString(), "--lessons", "lessons");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("wrote 7 segments to " + f + " (pcap, Ethernet, IPv4 192.0.2.1 <-> 192.0.2.2;");
+        tcptutor.capture.Capture c = tcptutor.capture.CaptureReader.read(f);
+        assertThat(c.ok()).isTrue();
+        assertThat(c.packets()).extracting(p -> tcptutor.wire.Flags.tcpdump(p.segment().flags()))
+                .containsExactly("S", "S.", ".", "F.", ".", "F.", ".");
+        assertThat(c.packets().get(0).timeMicros()).isEqualTo(tcptutor.capture.TraceExport.EPOCH_MICROS);
+    }
+
+    @Test
+    void learnPcap_withoutAuto_isBadInput(@TempDir Path dir) {
+        Run r = run("learn", "four-way-close", "--pcap", dir.resolve("x.pcap").toString(), "--lessons", "lessons");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("tcptutor: --pcap needs --auto (it writes the walk-through's segments)\n");
+    }
+
+    @Test
     void learn_unknownLesson_exits2_withASuggestion() {
         Run r = run("learn", "handshak", "--lessons", "lessons");
         assertThat(r.code()).isEqualTo(2);
@@ -64,12 +84,13 @@ class LessonCommandsTest {
         InputStream in = System.in;
         try {
             System.setIn(new ByteArrayInputStream("next\nsyn seq=1000 win=64240\nnext\nanswer 1001\n".getBytes(StandardCharsets.UTF_8)));
-            Path progress = dir.resolve("p.yaml");
-            Run r = run("learn", "handshake", "--lessons", "lessons", "--progress", progress.toString());
+            Run r = run("learn", "handshake", "--lessons", "lessons", "--data", dir.toString(), "--learner", "ada");
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("-- The three-way handshake, by hand - step 2/9 --", "lesson: done! type next", "right.");
-            Run table = run("lessons", "--lessons", "lessons", "--progress", progress.toString());
+            Run table = run("lessons", "--lessons", "lessons", "--data", dir.toString(), "--learner", "ada");
             assertThat(table.out()).containsPattern("handshake +The three-way handshake, by hand +beginner +3/9");
+            Run report = run("report", "--data", dir.toString());
+            assertThat(report.out()).contains("ada");
         } finally {
             System.setIn(in);
         }

@@ -243,6 +243,28 @@ class LabSshTest {
         assertThat(Files.readString(data.resolve("lab.log"))).contains("refused a 'direct-tcpip' channel", "refused remote forwarding");
     }
 
+    @Test
+    void agentAndX11Forwarding_areRefused_andTheLearnerIsTold() throws Exception {
+        start(config());
+        try (ClientSession s = connect("alice")) {
+            ChannelShell ch = s.createShellChannel();
+            ch.setUsePty(false);
+            ch.setAgentForwarding(true); // sends auth-agent-req@openssh.com before the shell
+            ch.setRedirectErrorStream(true);
+            ch.open().verify(Duration.ofSeconds(10));
+            Transcript out = new Transcript(ch.getInvertedOut());
+            assertThat(out.await("> ")).startsWith("tcptutor: agent forwarding (ssh -A) is not offered here: refused\n");
+        }
+        // OpenSSH asks for X11 when DISPLAY is set; without xauth it sends fake cookie data, which is enough
+        List<String> cmd = new java.util.ArrayList<>(List.of("ssh", "-X", "-T", "-p", Integer.toString(lab.port()),
+                "-o", "BatchMode=yes", "-o", "LogLevel=INFO", "-o", "XAuthLocation=/nonexistent"));
+        cmd.addAll(OpenSsh.QUIET);
+        cmd.add("alice@127.0.0.1");
+        OpenSsh.Result x = OpenSsh.run(cmd, "quit\n", Map.of("DISPLAY", "127.0.0.1:9"));
+        assertThat(x.err()).contains("X11 forwarding request failed", "tcptutor: X11 forwarding (ssh -X) is not offered here: refused");
+        assertThat(Files.readString(data.resolve("lab.log"))).contains("refused agent forwarding", "refused X11 forwarding");
+    }
+
     // ---- authentication ----
 
     @Test

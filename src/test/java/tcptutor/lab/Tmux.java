@@ -10,10 +10,12 @@ import java.util.concurrent.TimeUnit;
 /** A detached tmux session on a private socket: a real terminal of a given size for a real ssh client. */
 final class Tmux implements AutoCloseable {
     private final String socket;
+    private final String socketPath;
 
     Tmux(String socket, int columns, int rows, String command) throws IOException, InterruptedException {
         this.socket = socket;
         tmux("new-session", "-d", "-x", Integer.toString(columns), "-y", Integer.toString(rows), command);
+        this.socketPath = tmux("display-message", "-p", "-t", "0", "#{socket_path}").strip();
     }
 
     /** tmux send-keys: words like "Enter" are keys; use {@link #type} for literal text. */
@@ -57,5 +59,6 @@ final class Tmux implements AutoCloseable {
 
     @Override public void close() throws IOException, InterruptedException {
         tmux("kill-server");
+        if (socketPath.startsWith("/")) java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(socketPath)); // tmux may leave it
     }
 }

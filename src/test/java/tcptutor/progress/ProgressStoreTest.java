@@ -108,6 +108,19 @@ class ProgressStoreTest {
     }
 
     @Test
+    void lessonAnswers_everyAttemptInOrder() {
+        try (ProgressStore s = ProgressStore.open(dir, clock)) {
+            s.recordAnswer("alice", "seq", "q-ack", "8000", false);
+            clock.advanceMinutes(1);
+            s.recordAnswer("alice", "seq", "q-ack", "8001", true);
+            s.recordAnswer("bob", "seq", "q-ack", "1", false);
+            assertThat(s.lessonAnswers("alice", "seq")).containsExactly(
+                    new AnswerRecord("seq", "q-ack", "8000", false, Instant.parse("2026-01-05T09:00:00Z")),
+                    new AnswerRecord("seq", "q-ack", "8001", true, Instant.parse("2026-01-05T09:01:00Z")));
+        }
+    }
+
+    @Test
     void state_putReadAndRemove() {
         try (ProgressStore s = ProgressStore.open(dir, clock)) {
             s.putState("alice", "lesson", "handshake");

@@ -43,6 +43,15 @@ class SessionTextUiTest {
         assertThat(text(vt)).contains("t=1.000 s", "|<-#3 [S.] seq 0 ack 1");
     }
 
+    @Test void exportPcap_fromTheConsole_writesTheFile() throws Exception {
+        DefaultVirtualTerminal vt = Screens.terminal(100, 30);
+        TextUi ui = open(vt, new Session(SessionConfig.defaults()));
+        command(ui, "syn");
+        command(ui, "export pcap " + dir.resolve("s.pcap"));
+        assertThat(text(vt)).contains("wrote 2 segments to");
+        assertThat(tcptutor.capture.CaptureReader.read(dir.resolve("s.pcap")).packets()).hasSize(2);
+    }
+
     @Test void tabCompletesWithTheSessionsCompleter() throws Exception {
         DefaultVirtualTerminal vt = Screens.terminal(80, 24);
         TextUi ui = open(vt, new Session(SessionConfig.defaults()));
