@@ -49,7 +49,7 @@ public final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                 .variable(LineReader.HISTORY_SIZE, 2000);
-        if (options.color()) b.highlighter(new InputHighlighter(session.parser()));
+        if (options.color()) b.highlighter(new InputHighlighter(session.parser(), () -> session.inputPrompt() != null));
         if (options.historyFile() != null) {
             try {
                 Files.createDirectories(options.historyFile().getParent());
