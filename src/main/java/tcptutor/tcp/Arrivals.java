@@ -222,7 +222,7 @@ abstract class Arrivals extends Opening {
             return false;
         }
         if (linger2 > 0) arm(TcpTimer.FIN_WAIT_2, now() + linger2 * 1_000_000L);
-        if (!s.has(FIN) && linux) frozenWnd = rcvWindowNow();
+        if (!s.has(FIN) && linux) frozenWnd = curWin();
         return true;
     }
 

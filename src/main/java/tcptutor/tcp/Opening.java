@@ -116,6 +116,7 @@ abstract class Opening extends Receiver {
         tsOk = offeredTs && cfg.get(Knob.tcp_timestamps) != 0;
         if (!wsOk) sndWscale = 0;
         rcvWscale = wsOk ? ourWscale() : 0;
+        if (!wsOk) windowClamp = Math.min(windowClamp, 65535);   // Linux tcp_rcv_synsent_state_process
         if (tsOk) tsRecent = offeredTsVal;
         sndMss = Math.max(Math.min(peerMss, advMss), 48) - (tsOk ? 12 : 0);   // Linux tcp_min_snd_mss 48
     }
@@ -124,7 +125,8 @@ abstract class Opening extends Receiver {
     final void establishedInit() {
         cwnd = cfg.getInt(Knob.tcp_init_cwnd);
         if (linux && retransmits > 1) cwnd = 1;
-        rcvMss = Math.min(advMss, Math.min(sndMss, 536));
+        rcvMss = Math.max(Math.min(Math.min(advMss, sndMss), Math.min(rcvAdvWnd / 2, 536)), 88);   // tcp_initialize_rcv_mss
+        establishedWindow();
         lastRcv = now();
         rtxNxt = sndNxt;
         if (keepalive) arm(TcpTimer.KEEPALIVE, now() + keepIdle * 1_000_000L);

@@ -29,7 +29,7 @@ abstract class Receiver extends Sender {
             data = Arrays.copyOfRange(data, Math.min(cut, data.length), data.length);
             seq = rcvNxt;
         }
-        if (data.length > 0 && rcvWindowNow() == 0 && seq == rcvNxt) {
+        if (data.length > 0 && (linux ? curWin() : rcvWindowNow()) == 0 && seq == rcvNxt) {
             enterQuickack();
             sendAck(Why.of("receive window is zero: data dropped, immediate ACK", "RFC 9293 3.8.6.2; Linux tcp_data_queue"));
             return;
@@ -41,9 +41,10 @@ abstract class Receiver extends Sender {
                     + (sackOk ? " with SACK blocks" : ""), "RFC 9293 3.10.7.4; RFC 5681 4.2; RFC 2018"));
             return;
         }
-        noteDataReceived(data.length);
         rcvBuf.append(data, 0, data.length);
         rcvNxt += data.length;
+        if (linux) charge(rcvNxt, truesize(s.dataOffset() * 4, s.payloadLength()), data.length == 0);
+        noteDataReceived(data.length, s.has(tcptutor.wire.Flags.PSH));
         boolean filled = !ooo.isEmpty();
         boolean finNow = fin;
         while (!ooo.isEmpty() && Seq.le(ooo.get(0).seq(), rcvNxt)) {
@@ -52,6 +53,7 @@ abstract class Receiver extends Sender {
             if (skip < o.data().length) {
                 rcvBuf.append(o.data(), skip, o.data().length - skip);
                 rcvNxt += o.data().length - skip;
+                if (linux) charge(rcvNxt, truesize(20 + (tsOk ? 12 : 0), o.data().length), false);
             }
             if (o.fin() && Seq.ge(rcvNxt, o.seq() + o.data().length)) finNow = true;
         }
@@ -81,13 +83,63 @@ abstract class Receiver extends Sender {
     }
 
     /** Linux tcp_event_data_recv: the first data starts quick-ACK mode (tcp_incr_quickack); so does a long idle gap. */
-    private void noteDataReceived(int len) {
+    private void noteDataReceived(int len, boolean psh) {
         if (len == 0) return;
         if (ato == 0 || now() - lastRcv > rto) {
             incrQuickack();
             if (ato == 0) ato = cfg.get(Knob.tcp_delack_min) * 1000;
         }
-        if (len > rcvMss) rcvMss = Math.min(len, advMss);
+        if (linux) {
+            if (len < rcvMss || psh) pushed = true;
+            measureRcvMss(len);
+            if (len >= 128) growWindow(len);
+        } else if (len > rcvMss) {
+            rcvMss = Math.min(len, advMss);
+        }
+    }
+
+    /**
+     * Linux tcp_measure_rcv_mss: a segment of at least rcv_mss bytes sets rcv_mss; when its size is new, the
+     * ratio of data to memory (len / truesize) is measured again and window_clamp follows it (tcp_set_window_clamp).
+     */
+    private void measureRcvMss(int len) {
+        if (len < rcvMss) return;
+        if (len != rcvMss && !rmemQueue.isEmpty()) {
+            long truesize = rmemQueue.peekLast()[1];
+            int old = scalingRatio;
+            scalingRatio = (int) Math.max((((long) len) << 8) / truesize, 1);
+            if (old != scalingRatio) {
+                int clamp = Math.max(winFromSpace(rcvBufBytes), 2304);   // SOCK_MIN_RCVBUF / 2
+                if (clamp < windowClamp) rcvSsthresh = Math.min(rcvSsthresh, clamp);
+                else if (clamp > windowClamp) rcvSsthresh = Math.max(Math.min(rcvAdvWnd, clamp), rcvSsthresh);
+                windowClamp = clamp;
+            }
+        }
+        rcvMss = Math.min(len, advMss);
+    }
+
+    /** Linux tcp_grow_window: rcv_ssthresh grows by two segments while data arrives with little memory overhead. */
+    private void growWindow(int len) {
+        int room = Math.min(windowClamp, winFromSpace(rcvBufBytes - rmemAlloc)) - rcvSsthresh;
+        if (room <= 0 || rmemQueue.isEmpty()) return;
+        long truesize = rmemQueue.peekLast()[1];
+        int incr;
+        if (winFromSpace(truesize) <= len) {
+            incr = 2 * advMss;
+        } else {
+            incr = 0;
+            int t = winFromSpace(truesize) >> 1;
+            int window = winFromSpace(cfg.all(Knob.tcp_rmem)[2]) >> 1;
+            while (rcvSsthresh <= window) {
+                if (t <= len) { incr = 2 * rcvMss; break; }
+                t >>= 1;
+                window >>= 1;
+            }
+        }
+        if (incr > 0) {
+            rcvSsthresh += Math.min(room, Math.max(incr, 2 * len));
+            quickAcks |= 1;   // icsk_ack.quick |= 1
+        }
     }
 
     private void incrQuickack() {
@@ -115,7 +167,7 @@ abstract class Receiver extends Sender {
             sendAck(Why.of("segment filled a gap in the sequence space: immediate ACK", "RFC 5681 4.2; Linux tcp_data_queue"));
         } else if (quickAcks > 0 && !pingpong) {
             sendAck(QUICK_ACK);
-        } else if (rcvNxt - rcvWup > rcvMss) {
+        } else if (rcvNxt - rcvWup > rcvMss && (!linux || rcvBuf.size() == 0 || selectWindowRaw() >= rcvAdvWnd)) {
             sendAck(SECOND_SEGMENT_ACK);
         } else {
             scheduleAck();
@@ -167,10 +219,37 @@ abstract class Receiver extends Sender {
         }
     }
 
+    /**
+     * Linux tcp_cleanup_rbuf after a read: a pending ACK goes out now if more than one segment is unacknowledged,
+     * or if all data was read after a pushed segment (not in ping-pong mode); a window update goes out if the
+     * window can now at least double.
+     */
+    private void cleanupRbuf() {
+        if (!synchronizedState() || frozenWnd >= 0) return;
+        if (ackPending && (rcvNxt - rcvWup > rcvMss || (!pingpong && rcvBuf.size() == 0 && pushed))) {
+            sendAck(Why.of("the application read the data: the pending ACK goes out now", "Linux tcp_cleanup_rbuf"));
+            return;
+        }
+        if (finRcvd) return;   // RCV_SHUTDOWN: no window updates
+        int cur = curWin();
+        if (2L * cur <= windowClamp) {
+            int w = selectWindowRaw();
+            if (w != 0 && w >= 2L * cur) {
+                sendAck(Why.of("window update: the application read data and the window at least doubles",
+                        "RFC 9293 3.8.6.2.2; Linux tcp_cleanup_rbuf"));
+            }
+        }
+    }
+
     /** The application reads up to {@code max} bytes. A read that opens the window enough sends a window update. */
     final byte[] take(int max) {
         int n = Math.min(max, rcvBuf.size());
         byte[] out = rcvBuf.take(n);
+        if (linux) {
+            uncharge(n == 0 && finRcvd);
+            if (n > 0) cleanupRbuf();
+            return out;
+        }
         if (n > 0 && synchronizedState() && frozenWnd < 0 && !finRcvd) {
             int now = rcvWup + rcvAdvWnd - rcvNxt;
             if (2L * now <= rcvSpace && rcvWindowNow() >= 2L * now) {

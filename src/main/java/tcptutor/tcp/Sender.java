@@ -81,15 +81,24 @@ abstract class Sender extends TcbState {
 
     /** Any segment carrying ACK=RCV.NXT acknowledges everything: no ACK is pending any more. */
     final void ackSent() {
+        pushed = false;
         if (ackPending) {
             ackPending = false;
             cancel(TcpTimer.DELAYED_ACK);
         }
         if (quickAcks > 0 && rcvNxt != rcvWup) quickAcks--;   // Linux tcp_dec_quickack_mode: only ACKs of new data count
-        int w = windowField();
-        rcvWup = rcvNxt;
-        rcvAdvWnd = w << rcvWscale;
-        if (frozenWnd >= 0) rcvAdvWnd = frozenWnd;
+        if (frozenWnd >= 0) {
+            rcvWup = rcvNxt;
+            rcvAdvWnd = frozenWnd;
+        } else if (linux) {
+            if (state == State.SYN_RECEIVED && passive) return;
+            rcvAdvWnd = selectWindow();
+            rcvWup = rcvNxt;
+        } else {
+            int w = windowField();
+            rcvWup = rcvNxt;
+            rcvAdvWnd = w << rcvWscale;
+        }
     }
 
     /** ACK-now: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> (RFC 9293 3.10.7.4). */

@@ -106,8 +106,8 @@ public final class Tcb extends Arrivals {
                 writeSeq = sndNxt;
                 sndBufSeq = sndNxt;
                 rtxNxt = sndNxt;
-                rcvSpace = initialWindow(advMss);
                 rcvWscale = cfg.get(Knob.tcp_window_scaling) != 0 ? ourWscale() : 0;
+                rcvSpace = initialWindow(advMss);
                 stack.register(this);
                 enter(State.SYN_SENT, Why.of("connect(): SYN sent", "RFC 9293 3.10.1"));
                 sendSyn(Why.of("SYN: the application called connect()", "RFC 9293 3.10.1"));
@@ -202,7 +202,7 @@ public final class Tcb extends Arrivals {
                     if (state == State.FIN_WAIT_2 && frozenWnd < 0) {
                         if (linger2 < 0) { abortWithReset(Why.of("TCP_LINGER2 < 0: RST", "Linux tcp_close")); return; }
                         if (linger2 > 0) arm(TcpTimer.FIN_WAIT_2, now() + linger2 * 1_000_000L);
-                        if (linux) frozenWnd = rcvWindowNow();
+                        if (linux) frozenWnd = curWin();
                     }
                 }
             }
