@@ -28,6 +28,25 @@ class DataTest {
     }
 
     @Test
+    void psh_linux_alsoEndsEachBurstOfTwoSegmentsAtA10msRtt() {
+        // measured on Linux 6.18 (packetdrill, tun with software GSO): bursts follow the pacing rate 2*cwnd/SRTT
+        PeerLab l = new PeerLab().synReceived();
+        l.advanceMs(10);
+        l.in(ACK, 1001, 5001, 64240, 0);
+        l.fd = (int) l.peer.accept(l.listenFd).result().value();
+        write(l, 5000);
+        assertThat(l.out()).containsExactly(". 5001:6461(1460) ack 1001 win 64240", "P. 6461:7921(1460) ack 1001 win 64240",
+                ". 7921:9381(1460) ack 1001 win 64240", "P. 9381:10001(620) ack 1001 win 64240");
+    }
+
+    @Test
+    void psh_linux_burstsGrowToHalfTheCwndWhenTheRttIsTiny() {
+        PeerLab l = new PeerLab().established();
+        write(l, 1460 * 7);
+        assertThat(l.out()).extracting(x -> x.substring(0, x.indexOf(' '))).containsExactly(".", ".", ".", ".", "P.", ".", "P.");
+    }
+
+    @Test
     void nagle_linux_holdsASmallSegmentWhileAnEarlierSmallOneIsUnacked() {
         PeerLab l = new PeerLab().established();
         write(l, 10);
