@@ -45,6 +45,34 @@ class RunnerTest {
     }
 
     @Test
+    void outboundLine_aggregatesConsecutiveSegmentsUpToItsPayload_asPacketdrillDoes() {
+        passes(HANDSHAKE + """
+                +0 write(4, ..., 3000) = 3000
+                +0 > P. 1:3001(3000) ack 1 win 64240
+                """);
+    }
+
+    @Test
+    void outboundLine_absorbsAPureAckJustBeforeTheExpectedData() {
+        // the quick ACK of the data is sent first; packetdrill adds it to the data segment that follows
+        passes(HANDSHAKE + """
+                +.01 < P. 1:11(10) ack 1 win 64240
+                +0 write(4, ..., 10) = 10
+                +0 > P. 1:11(10) ack 11 win 64230
+                """);
+    }
+
+    @Test
+    void outboundLine_aShortSegmentBeforeThePayloadIsComplete_failsTheAggregation() {
+        Runner.Failure f = fails(HANDSHAKE + """
+                +0 write(4, ..., 3000) = 3000
+                +0 > P. 1:4001(4000) ack 1 win 64240
+                """);
+        assertThat(f.message()).isEqualTo("the segments sent do not add up to this line: after 2920 of 4000 payload bytes "
+                + "the next segment differs in fragment payload");
+    }
+
+    @Test
     void wrongWindow_isReportedFieldByField() {
         Runner.Failure f = fails("0 < S 0:0(0) win 64240 <mss 1460>\n+0 > R. 0:0(0) ack 1 win 5\n");
         assertThat(f.line()).isEqualTo(2);
