@@ -85,10 +85,19 @@ abstract class Receiver extends Sender {
     /** Linux tcp_event_data_recv: the first data starts quick-ACK mode (tcp_incr_quickack); so does a long idle gap. */
     private void noteDataReceived(int len, boolean psh) {
         if (len == 0) return;
-        if (ato == 0 || now() - lastRcv > rto) {
+        long atoMin = cfg.get(Knob.tcp_delack_min) * 1000;
+        if (ato == 0) {
             incrQuickack();
-            if (ato == 0) ato = cfg.get(Knob.tcp_delack_min) * 1000;
+            ato = atoMin;
+        } else if (linux) {
+            long m = now() - lrcvTime;
+            if (m <= atoMin / 2) ato = (ato >> 1) + atoMin / 2;
+            else if (m < ato) ato = Math.min((ato >> 1) + m, rto);
+            else if (m > rto) incrQuickack();
+        } else if (now() - lrcvTime > rto) {
+            incrQuickack();
         }
+        lrcvTime = now();
         if (linux) {
             if (len < rcvMss || psh) pushed = true;
             measureRcvMss(len);
@@ -183,8 +192,15 @@ abstract class Receiver extends Sender {
     final void scheduleAck() {
         ackPending = true;
         if (armed(TcpTimer.DELAYED_ACK)) return;
-        // Linux: ato (40 ms once data was seen; before that the next timer tick); textbook: tcp_delack_min
-        long t = !linux ? cfg.get(Knob.tcp_delack_min) * 1000 : ato > 0 ? ato : 1000;
+        // Linux tcp_send_delayed_ack: ato (40 ms once data was seen; before that the next timer tick), bounded by
+        // the RTT (at least 40 ms) and by 200 ms in ping-pong mode or after a pushed segment, else 500 ms
+        long min = cfg.get(Knob.tcp_delack_min) * 1000;
+        long t = !linux ? min : ato > 0 ? ato : 1000;
+        if (linux && t > min) {
+            long max = pingpong || pushed ? 200_000 : 500_000;
+            if (srtt >= 0) max = Math.min(max, Math.max(srtt, min));   // an RTT was measured
+            t = Math.min(t, max);
+        }
         arm(TcpTimer.DELAYED_ACK, now() + t);
     }
 

@@ -213,6 +213,8 @@ abstract class Sender extends TcbState {
                 rtxNxt = sndNxt;
             }
             transmit(s, why);
+            // Linux tcp_event_data_sent: data sent within ATO of data received is a reply: ping-pong mode
+            if (linux && !rtx && n > 0 && lrcvTime >= 0 && now() - lrcvTime < ato) pingpong = true;
             if (!armed(TcpTimer.RETRANSMISSION) || (!rtx && probePending)) armRetransmission();
             if (armed(TcpTimer.PERSIST)) cancel(TcpTimer.PERSIST);
             if (fin) break;

@@ -279,7 +279,9 @@ public final class Tcb extends Arrivals {
             case RETRANSMISSION -> retransmissionTimer();
             case DELAYED_ACK -> {                    // Linux tcp_delack_timer: send the pending ACK, leave ping-pong
                 if (!ackPending || !synchronizedState()) return;
-                pingpong = false;
+                long atoMin = cfg.get(Knob.tcp_delack_min) * 1000;
+                if (pingpong) { pingpong = false; ato = atoMin; }      // delayed ACK missed: leave ping-pong mode
+                else if (linux) ato = Math.min(ato * 2, Math.max(rto, atoMin));   // ... or inflate ATO
                 sendAck(Why.of("delayed ACK timer expired", "RFC 9293 3.8.6.3; Linux tcp_delack_timer"));
             }
             case PERSIST -> persistTimer();

@@ -74,6 +74,8 @@ abstract class TcbState {
     // delayed ACK (Linux inet_connection_sock icsk_ack)
     int quickAcks;
     boolean pingpong, ackPending;
+    /** When data last arrived (Linux icsk_ack.lrcvtime), -1 before any. */
+    long lrcvTime = -1;
     /** Linux ICSK_ACK_PUSHED: a short (or pushed full-sized) segment arrived since the last ACK. */
     boolean pushed;
     long ato;

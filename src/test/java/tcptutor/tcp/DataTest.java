@@ -160,6 +160,27 @@ class DataTest {
     }
 
     @Test
+    void delayedAck_aReplyWithinTheAckTimeoutEntersPingpong_andTheTimerFiringLeavesIt() {
+        // as captured on Linux 6.18 (tcp_event_data_sent, tcp_delack_timer_handler)
+        PeerLab l = new PeerLab().established();
+        l.in(PSH | ACK, 1001, 5001, 64240, 10);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1011 win 64230");
+        l.peer.read(l.fd, 100);
+        write(l, 10);
+        assertThat(l.out()).containsExactly("P. 5001:5011(10) ack 1011 win 64230");
+        l.advanceMs(10);
+        l.in(PSH | ACK, 1011, 5001, 64240, 10);
+        assertThat(l.out()).isEmpty();
+        l.advanceMs(39);
+        assertThat(l.out()).isEmpty();
+        l.advanceMs(1);
+        assertThat(l.out()).containsExactly(". 5011:5011 ack 1021 win 64220");
+        l.advanceMs(10);
+        l.in(PSH | ACK, 1021, 5011, 64240, 10);
+        assertThat(l.out()).containsExactly(". 5011:5011 ack 1031 win 64210");
+    }
+
+    @Test
     void closeWait_dataBeyondTheFinIsIgnored_andAppCanStillSend() {
         PeerLab l = new PeerLab().established();
         l.in(FIN | ACK, 1001, 5001, 64240, 0);
