@@ -262,7 +262,7 @@ abstract class Arrivals extends Opening {
         boolean fin = finSent() && sndUna + n == finSeq;
         byte[] data = new byte[Math.max(n, 0)];
         if (n > 0) sndBuf.copy(sndUna - sndBufSeq, data, 0, n);
-        transmit(build(sndUna, ACK | (fin ? FIN : 0), options(), data),
+        transmit(build(sndUna, ACK | (fin ? FIN : 0) | (pushedBefore(sndUna, sndUna + n) ? tcptutor.wire.Flags.PSH : 0), options(), data),
                 Why.of("fast retransmit: three duplicate ACKs", "RFC 5681 3.2"));
         rttStart = -1;
     }

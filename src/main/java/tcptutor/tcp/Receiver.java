@@ -79,7 +79,7 @@ abstract class Receiver extends Sender {
                 return;
             }
         }
-        ooo.add(i, new Ooo(seq, data, fin));
+        ooo.add(i, new Ooo(seq, data, fin, ++oooArrivals));
     }
 
     /** Linux tcp_event_data_recv: the first data starts quick-ACK mode (tcp_incr_quickack); so does a long idle gap. */

@@ -39,8 +39,9 @@ abstract class Sender extends TcbState {
             List<TcpOption.SackBlock> blocks = new ArrayList<>(4);
             if (hasDsack) blocks.add(new TcpOption.SackBlock(dsackLeft, dsackRight));
             int max = tsOk ? 3 : 4;
-            for (int i = ooo.size() - 1; i >= 0 && blocks.size() < max; i--) {
-                blocks.add(new TcpOption.SackBlock(ooo.get(i).seq(), ooo.get(i).end()));
+            for (long[] b : sackBlocks()) {
+                if (blocks.size() >= max) break;
+                blocks.add(new TcpOption.SackBlock((int) b[0], (int) b[1]));
             }
             hasDsack = false;
             o.add(TcpOption.NOP);
@@ -48,6 +49,25 @@ abstract class Sender extends TcbState {
             o.add(new TcpOption.Sack(blocks));
         }
         return o;
+    }
+
+    /**
+     * The SACK blocks for the out-of-order data held: touching or overlapping segments make one block; the block
+     * with the latest arrival comes first (RFC 2018 4; Linux tcp_sack_new_ofo_skb). Each is {left, right, arrival}.
+     */
+    private List<long[]> sackBlocks() {
+        List<long[]> merged = new ArrayList<>();
+        for (Ooo o : ooo) {
+            long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && Seq.ge((int) last[1], o.seq())) {
+                if (Seq.gt(o.end(), (int) last[1])) last[1] = o.end();
+                last[2] = Math.max(last[2], o.arrival());
+            } else {
+                merged.add(new long[]{o.seq(), o.end(), o.arrival()});
+            }
+        }
+        merged.sort((a, b) -> Long.compare(b[2], a[2]));
+        return merged;
     }
 
     /**
@@ -199,7 +219,9 @@ abstract class Sender extends TcbState {
                 chunkEnd = chunkSent >= 2 && (chunkLeft == 0 || !moreFits(end));
                 if (chunkEnd) chunkLeft = 0;
             }
-            int flags = ACK | (fin ? FIN : 0) | (!rtx && (push(from, end) || chunkEnd) ? PSH : 0);
+            boolean psh = rtx ? pushedBefore(from, end) : push(from, end) || chunkEnd;
+            if (psh && !rtx) pshSent.addLast(end);
+            int flags = ACK | (fin ? FIN : 0) | (psh ? PSH : 0);
             Why why = rtx ? RETRANSMIT : n == 0 ? (orphaned ? FIN_CLOSE : FIN_SHUTDOWN) : fin ? DATA_FIN : DATA;
             Segment s = build(from, flags, options(), data);
             int newEnd = end + (fin ? 1 : 0);
@@ -257,6 +279,13 @@ abstract class Sender extends TcbState {
         return !linux || (sndSml && Seq.gt(sndSmlEnd, sndUna));
     }
 
+    /** A retransmission covering (from, end] keeps the PSH of the segments it repeats (Linux resends the skb). */
+    final boolean pushedBefore(int from, int end) {
+        while (!pshSent.isEmpty() && Seq.le(pshSent.peekFirst(), sndUna)) pshSent.pollFirst();
+        for (int m : pshSent) if (Seq.gt(m, from) && Seq.le(m, end)) return true;
+        return false;
+    }
+
     /** PSH on the segment that carries the end of an application write (RFC 9293 3.9.1.2). */
     private boolean push(int from, int end) {
         boolean p = false;
@@ -306,7 +335,7 @@ abstract class Sender extends TcbState {
             byte[] data = new byte[n];
             if (n > 0) sndBuf.copy(from - sndBufSeq, data, 0, n);
             boolean withFin = fin && from + n == finSeq;
-            transmit(build(from, ACK | (withFin ? FIN : 0), options(), data),
+            transmit(build(from, ACK | (withFin ? FIN : 0) | (pushedBefore(from, from + n) ? PSH : 0), options(), data),
                     Why.of("tail loss probe: the last segment again, 2 RTT after it went unacknowledged", "RFC 8985 7; Linux tcp_send_loss_probe"));
         }
         tlpOutstanding = true;

@@ -43,6 +43,9 @@ abstract class TcbState {
     int rcvSpace;
     final Bytes rcvBuf = new Bytes();
     final List<Ooo> ooo = new ArrayList<>();
+    long oooArrivals;
+    /** Ends of the segments sent with PSH and not yet acknowledged: a retransmission keeps the flag. */
+    final ArrayDeque<Integer> pshSent = new ArrayDeque<>();
     boolean finRcvd;
     /** A D-SACK block to report on the next ACK (left, right), when hasDsack. */
     boolean hasDsack;
@@ -114,7 +117,7 @@ abstract class TcbState {
     }
 
     /** Out-of-order data held for reassembly: [seq, seq + data.length), plus a FIN after it. */
-    record Ooo(int seq, byte[] data, boolean fin) {
+    record Ooo(int seq, byte[] data, boolean fin, long arrival) {
         int end() { return seq + data.length + (fin ? 1 : 0); }
     }
 

@@ -121,6 +121,19 @@ class DataTest {
     }
 
     @Test
+    void outOfOrder_adjacentSegmentsShareOneSackBlock_newestBlockFirst() {
+        PeerLab l = new PeerLab().established(MSS, TcpOption.NOP, TcpOption.NOP, TcpOption.SACK_PERMITTED);
+        l.in(PSH | ACK, 2001, 5001, 64240, 1000);
+        l.in(PSH | ACK, 3001, 5001, 64240, 1000);
+        l.in(PSH | ACK, 5001, 5001, 64240, 100);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1001 win 64240 <nop,nop,sack 2001:3001>",
+                ". 5001:5001 ack 1001 win 64240 <nop,nop,sack 2001:4001>",
+                ". 5001:5001 ack 1001 win 64240 <nop,nop,sack 5001:5101 2001:4001>");
+        l.in(PSH | ACK, 4001, 5001, 64240, 1000);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1001 win 64240 <nop,nop,sack 2001:5101>");
+    }
+
+    @Test
     void threeDuplicateAcks_triggerFastRetransmit() {
         PeerLab l = new PeerLab().established();
         write(l, 1460 * 15);

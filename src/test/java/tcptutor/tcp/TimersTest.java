@@ -68,6 +68,15 @@ class TimersTest {
     }
 
     @Test
+    void established_retransmission_keepsThePshOfTheSegmentItRepeats() {
+        PeerLab l = new PeerLab().established();
+        l.peer.write(l.fd, new byte[100]);
+        assertThat(l.out()).containsExactly("P. 5001:5101(100) ack 1001 win 64240");
+        l.advanceMs(200);
+        assertThat(l.out()).containsExactly("P. 5001:5101(100) ack 1001 win 64240");
+    }
+
+    @Test
     void established_afterQuickAcks_dataAckIsDelayed40ms() {
         PeerLab l = new PeerLab().established();
         for (int i = 0; i < 16; i++) l.in(PSH | ACK, 1001 + i * 10, 5001, 64240, 10);
