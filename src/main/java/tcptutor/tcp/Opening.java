@@ -155,6 +155,11 @@ abstract class Opening extends Receiver {
             else oowAck(s, Why.of("segment outside the window in SYN-RECEIVED: ACK <SEQ=ISS+1><ACK=RCV.NXT>", "RFC 9293 3.10.7.4 first; Linux tcp_check_req"));
             return;
         }
+        if (s.has(RST) && s.seq() != rcvNxt && linux) {
+            challengeAck(Why.of("RST in the window but not exact in SYN-RECEIVED: the request stays",
+                    "RFC 5961 3.2; Linux 6.18 tcp_check_req (measured)"));
+            return;
+        }
         if (s.has(RST) || s.has(SYN)) {
             if (!s.has(RST)) stack.sendReset(s, Why.of("SYN inside the window in SYN-RECEIVED: RST, the request is dropped", "Linux tcp_check_req (embryonic reset)"));
             enter(State.CLOSED, s.has(RST)
