@@ -40,6 +40,8 @@ public final class Host {
     private static final class Sock {
         final Tcb tcb;
         boolean bound, reuse, nonBlocking, connected;
+        /** Linux SS_CONNECTING: a connect() was started and not yet reported back by a later connect(). */
+        boolean connecting;
         int lingerSeconds = -1;
 
         Sock(Tcb tcb) { this.tcb = tcb; }
@@ -138,14 +140,28 @@ public final class Host {
         String text = "connect(" + fd + ", " + world.host(side.other()).address().getHostAddress() + ":" + port + ")";
         Sock s = fds.get(fd);
         if (s == null) return completed(text, SysResult.fail(Errno.EBADF));
+        if (s.connecting) {
+            // Linux __inet_stream_connect, SS_CONNECTING: still connecting -> EALREADY; connected -> 0 once;
+            // failed -> the pending error (the next connect() starts afresh)
+            State st = s.tcb.state();
+            if (st == State.SYN_SENT || st == State.SYN_RECEIVED) return completed(text, SysResult.fail(Errno.EALREADY));
+            s.connecting = false;
+            if (st == State.CLOSED) {
+                String e = s.tcb.takeError();
+                return completed(text, e != null ? fail(e) : SysResult.fail(Errno.ECONNABORTED));
+            }
+            return completed(text, SysResult.ok(0));
+        }
         if (s.tcb.state() == State.CLOSED && !s.bound) { s.tcb.bind(freePort()); s.bound = true; }
         String err = s.tcb.connect(port);
         if (err != null) return completed(text, fail(err));
         s.connected = true;
+        s.connecting = true;
         if (s.nonBlocking) return completed(text, SysResult.fail(Errno.EINPROGRESS));
         return block(text, () -> {
             State st = s.tcb.state();
             if (st == State.SYN_SENT || st == State.SYN_RECEIVED) return null;
+            s.connecting = false;
             String e = s.tcb.takeError();
             if (e != null) return fail(e);
             return st == State.CLOSED ? SysResult.fail(Errno.ECONNRESET) : SysResult.ok(0);

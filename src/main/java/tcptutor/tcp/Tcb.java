@@ -212,7 +212,10 @@ public final class Tcb extends Arrivals {
     /** shutdown(SHUT_WR) (Linux tcp_shutdown): FIN after the queued data; reading continues. Returns an errno name or null. */
     public String shutdown() {
         switch (state) {
-            case CLOSED -> { return "ENOTCONN"; }
+            case CLOSED -> {
+                if (linux) sndShutdown = true;   // inet_shutdown records it even so: later writes fail with EPIPE
+                return "ENOTCONN";
+            }
             case LISTEN -> { return null; }
             case SYN_SENT -> {
                 enter(State.CLOSED, Why.of("shutdown() in SYN-SENT: the connection attempt is dropped", "Linux inet_shutdown"));
