@@ -168,6 +168,34 @@ public final class Host {
         });
     }
 
+    /**
+     * poll(): how many of the sockets have one of their {@code events} (or POLLERR / POLLHUP) ready; waits in
+     * virtual time up to {@code timeoutMs} (negative: forever) when none is. {@link #pollEvents} gives each one's bits.
+     */
+    public Call poll(int[] pfds, int[] events, long timeoutMs) {
+        String text = "poll(" + java.util.Arrays.toString(pfds) + ", " + timeoutMs + ")";
+        Supplier<SysResult> ready = () -> {
+            int n = 0;
+            for (int i = 0; i < pfds.length; i++) if (pollEvents(pfds[i], events[i]) != 0) n++;
+            return n > 0 ? SysResult.ok(n) : null;
+        };
+        SysResult now = ready.get();
+        if (now != null || timeoutMs == 0) return completed(text, now != null ? now : SysResult.ok(0));
+        long deadline = timeoutMs < 0 ? Long.MAX_VALUE : world.now() + timeoutMs * 1000;
+        if (timeoutMs > 0) world.schedule(deadline, () -> { });
+        return block(text, () -> {
+            SysResult r = ready.get();
+            return r != null ? r : world.now() >= deadline ? SysResult.ok(0) : null;
+        });
+    }
+
+    /** The poll() revents of one fd: its ready bits among {@code events}, plus POLLERR and POLLHUP; POLLNVAL for a bad fd. */
+    public int pollEvents(int fd, int events) {
+        Sock s = fds.get(fd);
+        if (s == null) return 0x20;
+        return s.tcb.pollMask() & (events | Tcb.POLL_ERR | Tcb.POLL_HUP);
+    }
+
     public Call accept(int fd) {
         String text = "accept(" + fd + ")";
         Sock s = fds.get(fd);

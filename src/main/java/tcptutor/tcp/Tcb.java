@@ -61,6 +61,26 @@ public final class Tcb extends Arrivals {
     public void linger2(int s) { linger2 = s == 0 ? cfg.getInt(Knob.tcp_fin_timeout) : s; }
     public int linger2() { return linger2; }
 
+    /** poll() bits (Linux values): POLLIN|POLLRDNORM, POLLOUT|POLLWRNORM, POLLERR, POLLHUP, POLLRDHUP. */
+    public static final int POLL_IN = 0x41, POLL_OUT = 0x104, POLL_ERR = 0x8, POLL_HUP = 0x10, POLL_RDHUP = 0x2000;
+
+    /** What poll() reports for this socket (Linux tcp_poll; the send buffer is never full here). */
+    public int pollMask() {
+        if (state == State.LISTEN) return acceptReady() ? POLL_IN : 0;
+        boolean done = state == State.CLOSED && (resetSeen || error != null || finRcvd || sndNxt != 0);   // after tcp_done
+        boolean rcvShut = done || finRcvd || rcvShutdown;
+        boolean sndShut = done || sndShutdown;
+        int m = 0;
+        if ((rcvShut && sndShut) || state == State.CLOSED) m |= POLL_HUP;
+        if (rcvShut) m |= POLL_IN | POLL_RDHUP;
+        if (state != State.SYN_SENT && state != State.SYN_RECEIVED) {
+            if (rcvBuf.size() > 0) m |= POLL_IN;
+            m |= POLL_OUT;
+        }
+        if (error != null) m |= POLL_ERR;
+        return m;
+    }
+
     /** SO_ERROR: the pending error, cleared. */
     public String takeError() {
         String e = error;

@@ -73,6 +73,22 @@ class RunnerTest {
     }
 
     @Test
+    void poll_wrongRevents_saysWhatPollGave() {
+        Runner.Failure f = fails(HANDSHAKE + "+0 poll([{fd=4, events=POLLIN|POLLOUT, revents=POLLIN}], 1, 0) = 1\n");
+        assertThat(f.message()).isEqualTo("expected revents POLLIN for fd 4 but got POLLOUT");
+    }
+
+    @Test
+    void poll_withATimeout_waitsInVirtualTimeForData() {
+        passes(HANDSHAKE + """
+                +0...0.03 poll([{fd=4, events=POLLIN, revents=POLLIN}], 1, 5000) = 1
+                +.03 < P. 1:11(10) ack 1 win 64240
+                +0 > . 1:1(0) ack 11 win 64230
+                +0 poll([{fd=4, events=POLLIN, revents=POLLIN}], 1, 0) = 1
+                """);
+    }
+
+    @Test
     void wrongWindow_isReportedFieldByField() {
         Runner.Failure f = fails("0 < S 0:0(0) win 64240 <mss 1460>\n+0 > R. 0:0(0) ack 1 win 5\n");
         assertThat(f.line()).isEqualTo(2);
