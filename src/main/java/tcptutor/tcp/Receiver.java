@@ -35,7 +35,7 @@ abstract class Receiver extends Sender {
             return;
         }
         if (seq != rcvNxt) {
-            holdOutOfOrder(seq, data, fin);
+            holdOutOfOrder(seq, data, fin, linux ? truesize(s.dataOffset() * 4, s.payloadLength()) : 0);
             enterQuickack();
             sendAck(Why.of("out-of-order segment held for reassembly: immediate duplicate ACK"
                     + (sackOk ? " with SACK blocks" : ""), "RFC 9293 3.10.7.4; RFC 5681 4.2; RFC 2018"));
@@ -53,7 +53,9 @@ abstract class Receiver extends Sender {
             if (skip < o.data().length) {
                 rcvBuf.append(o.data(), skip, o.data().length - skip);
                 rcvNxt += o.data().length - skip;
-                if (linux) charge(rcvNxt, truesize(20 + (tsOk ? 12 : 0), o.data().length), false);
+                if (linux) rmemQueue.addLast(new long[]{rcvNxt & 0xffffffffL, o.truesize(), 0});   // charged when held
+            } else {
+                rmemAlloc -= o.truesize();
             }
             if (o.fin() && Seq.ge(rcvNxt, o.seq() + o.data().length)) finNow = true;
         }
@@ -70,7 +72,11 @@ abstract class Receiver extends Sender {
         dsackRight = right;
     }
 
-    private void holdOutOfOrder(int seq, byte[] data, boolean fin) {
+    /**
+     * Out-of-order data is kept, and Linux counts its memory (tcp_data_queue_ofo: tcp_measure_rcv_mss, then
+     * tcp_grow_window on SACK connections, then the skb is charged).
+     */
+    private void holdOutOfOrder(int seq, byte[] data, boolean fin, long truesize) {
         int i = 0;
         while (i < ooo.size() && Seq.lt(ooo.get(i).seq(), seq)) i++;
         for (Ooo o : ooo) {
@@ -79,7 +85,12 @@ abstract class Receiver extends Sender {
                 return;
             }
         }
-        ooo.add(i, new Ooo(seq, data, fin, ++oooArrivals));
+        if (linux && data.length > 0) {
+            measureRcvMss(data.length, truesize);
+            if (sackOk) growWindow(data.length, truesize);
+        }
+        rmemAlloc += truesize;
+        ooo.add(i, new Ooo(seq, data, fin, ++oooArrivals, truesize));
     }
 
     /** Linux tcp_event_data_recv: the first data starts quick-ACK mode (tcp_incr_quickack); so does a long idle gap. */
@@ -100,8 +111,9 @@ abstract class Receiver extends Sender {
         lrcvTime = now();
         if (linux) {
             if (len < rcvMss || psh) pushed = true;
-            measureRcvMss(len);
-            if (len >= 128) growWindow(len);
+            long truesize = rmemQueue.isEmpty() ? truesize(20, len) : rmemQueue.peekLast()[1];
+            measureRcvMss(len, truesize);
+            if (len >= 128) growWindow(len, truesize);
         } else if (len > rcvMss) {
             rcvMss = Math.min(len, advMss);
         }
@@ -111,10 +123,9 @@ abstract class Receiver extends Sender {
      * Linux tcp_measure_rcv_mss: a segment of at least rcv_mss bytes sets rcv_mss; when its size is new, the
      * ratio of data to memory (len / truesize) is measured again and window_clamp follows it (tcp_set_window_clamp).
      */
-    private void measureRcvMss(int len) {
+    private void measureRcvMss(int len, long truesize) {
         if (len < rcvMss) return;
-        if (len != rcvMss && !rmemQueue.isEmpty()) {
-            long truesize = rmemQueue.peekLast()[1];
+        if (len != rcvMss) {
             int old = scalingRatio;
             scalingRatio = (int) Math.max((((long) len) << 8) / truesize, 1);
             if (old != scalingRatio) {
@@ -128,10 +139,9 @@ abstract class Receiver extends Sender {
     }
 
     /** Linux tcp_grow_window: rcv_ssthresh grows by two segments while data arrives with little memory overhead. */
-    private void growWindow(int len) {
+    private void growWindow(int len, long truesize) {
         int room = Math.min(windowClamp, winFromSpace(rcvBufBytes - rmemAlloc)) - rcvSsthresh;
-        if (room <= 0 || rmemQueue.isEmpty()) return;
-        long truesize = rmemQueue.peekLast()[1];
+        if (room <= 0) return;
         int incr;
         if (winFromSpace(truesize) <= len) {
             incr = 2 * advMss;

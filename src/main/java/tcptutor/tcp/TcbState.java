@@ -117,7 +117,7 @@ abstract class TcbState {
     }
 
     /** Out-of-order data held for reassembly: [seq, seq + data.length), plus a FIN after it. */
-    record Ooo(int seq, byte[] data, boolean fin, long arrival) {
+    record Ooo(int seq, byte[] data, boolean fin, long arrival, long truesize) {
         int end() { return seq + data.length + (fin ? 1 : 0); }
     }
 
