@@ -134,6 +134,19 @@ class DataTest {
     }
 
     @Test
+    void outOfOrder_linuxCountsItsMemory_andGrowsTheWindowOnSackConnections() {
+        // as captured on Linux 6.18: 66, 69, 72, 75 (x1024) while rcv_ssthresh grows, then held by memory
+        PeerLab l = new PeerLab().established(MSS, TcpOption.SACK_PERMITTED, TcpOption.NOP, TcpOption.NOP, TcpOption.NOP,
+                new TcpOption.WindowScale(7));
+        for (int i = 1; i <= 5; i++) l.in(ACK, 1001 + 1460 * i, 5001, 502, 1460);
+        assertThat(l.out()).extracting(x -> x.substring(0, x.indexOf(" <"))).containsExactly(
+                ". 5001:5001 ack 1001 win 66", ". 5001:5001 ack 1001 win 69", ". 5001:5001 ack 1001 win 72",
+                ". 5001:5001 ack 1001 win 75", ". 5001:5001 ack 1001 win 75");
+        l.in(ACK, 1001, 5001, 502, 1460);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 9761 win 73");
+    }
+
+    @Test
     void threeDuplicateAcks_triggerFastRetransmit() {
         PeerLab l = new PeerLab().established();
         write(l, 1460 * 15);
