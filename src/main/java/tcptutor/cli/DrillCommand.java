@@ -2,7 +2,6 @@ package tcptutor.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -14,13 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tcptutor.capture.PcapWriter;
+import tcptutor.capture.TraceExport;
 import tcptutor.drill.Parser;
 import tcptutor.drill.Runner;
 import tcptutor.drill.Script;
 import tcptutor.drill.ScriptError;
-import tcptutor.sim.TraceEvent;
-import tcptutor.sim.World;
 import tcptutor.tcp.Profile;
 import tcptutor.tcp.Settings;
 
@@ -109,18 +106,15 @@ public final class DrillCommand implements Callable<Integer> {
         return syntax > 0 ? 2 : failed > 0 ? 1 : 0;
     }
 
-    /** The run's segments, both directions, stamped with virtual time (0 = the start of the script). */
+    /** The run's segments, both directions, as they left their host (time 0 = the start of the script, at TraceExport's epoch). */
     private void writePcap(PrintWriter out, Path script, Runner.Outcome o) {
         Path target = pcapFor(script);
-        World w = o.world();
-        try (PcapWriter pw = new PcapWriter(Files.newOutputStream(target), PcapWriter.Link.ETHERNET)) {
-            for (TraceEvent.Sent s : w.trace().of(TraceEvent.Sent.class)) {
-                pw.write(s.at(), w.host(s.from()).address(), w.host(s.from().other()).address(), s.segment());
-            }
+        try {
+            int n = TraceExport.write(o.world(), target);
+            out.println("wrote " + target + " (" + n + " segments)");
         } catch (IOException e) {
             throw UserError.environment("cannot write " + target + ": " + e.getMessage());
         }
-        out.println("wrote " + target);
     }
 
     private Path pcapFor(Path script) {

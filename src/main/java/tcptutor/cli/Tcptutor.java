@@ -13,8 +13,16 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ReplCommand.class,
                 TuiCommand.class,
+                LessonsCommand.class,
+                LearnCommand.class,
+                CheckLessonsCommand.class,
                 DecodeCommand.class,
                 DrillCommand.class,
+                ExplainCommand.class,
+                QuizCommand.class,
+                ReportCommand.class,
+                ServeCommand.class,
+                PasswdCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Tcptutor implements Callable<Integer> {
@@ -28,11 +36,26 @@ public final class Tcptutor implements Callable<Integer> {
 
     /** No subcommand: the text UI on an interactive terminal, the REPL otherwise (or with --plain). */
     @Override public Integer call() throws Exception {
-        boolean tty = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-        if (tty && !plain) return TuiCommand.open(noColor, spec.commandLine().getOut());
+        if (interactive() && !plain) return textUi(noColor);
         CommandLine repl = spec.commandLine().getSubcommands().get("repl");
         boolean replTakesNoColor = repl.getCommandSpec().findOption("--no-color") != null;
         return noColor && replTakesNoColor ? repl.execute("--no-color") : repl.execute();
+    }
+
+    /** A terminal that can show the text UI: stdin and stdout a tty, and TERM not dumb. */
+    static boolean interactive() {
+        return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    /** Runs the text UI on this terminal; a failure to drive the terminal is one line on stderr and exit 3. */
+    static int textUi(boolean noColor) {
+        java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+        try {
+            return TuiCommand.open(noColor, out);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("tcptutor: the text UI could not run on this terminal (" + e + "); try tcptutor --plain");
+            return 3;
+        }
     }
 
     public static CommandLine commandLine() {

@@ -1,21 +1,23 @@
 package tcptutor.cli;
 
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
-import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import java.io.PrintWriter;
+import tcptutor.lesson.LessonLibrary;
+import tcptutor.lesson.ProgressStore;
+import tcptutor.repl.ReplOptions;
 import tcptutor.session.Session;
 import tcptutor.session.SessionConfig;
 import tcptutor.tui.LessonFeed;
+import tcptutor.tui.Rehearsal;
 import tcptutor.tui.SessionTutor;
 import tcptutor.tui.TextUi;
+import tcptutor.tui.TtyTerminal;
 
 /** {@code tcptutor tui}: the text UI on this terminal. */
 @Command(name = "tui", mixinStandardHelpOptions = true,
@@ -25,9 +27,18 @@ public final class TuiCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours (also when the NO_COLOR environment variable is set).")
     boolean noColor;
 
+    @Option(names = "--cds-training", hidden = true,
+            description = "Play a short session on a virtual terminal and exit (the launcher's AppCDS archive run).")
+    boolean cdsTraining;
+
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws IOException {
+        if (cdsTraining) { // the launcher's AppCDS run: the UI's classes, and the lesson files' (read in the background)
+            Rehearsal.run(new SessionTutor(new Session(SessionConfig.defaults()), null, null));
+            LessonFeeds.entries(LessonLibrary.load(LessonLibrary.defaultDir()), ProgressStore.NONE);
+            return 0;
+        }
         if (System.console() == null) {
             throw UserError.environment("the text UI needs an interactive terminal; use 'tcptutor repl' for line mode");
         }
@@ -37,11 +48,21 @@ public final class TuiCommand implements Callable<Integer> {
         return open(noColor, spec.commandLine().getOut());
     }
 
-    /** Runs the UI on the process's terminal; prints where the journal went when it ends. */
-    static int open(boolean noColor, java.io.PrintWriter out) throws IOException {
-        UnixTerminal terminal = new UnixTerminal(System.in, System.out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
-        Session session = new Session(SessionConfig.defaults());
-        String bye = new TextUi(terminal, new SessionTutor(session, journalFile(), List.of()), LessonFeed.NONE, noColor).run();
+    /** Runs the UI on the process's terminal with a new session and the welcome page; prints where the journal went. */
+    static int open(boolean noColor, PrintWriter out) throws IOException {
+        LessonFeed welcome = LessonFeeds.welcome(LessonLibrary.defaultDir(), new ProgressOptions().onDemand());
+        return open(noColor, out, new Session(SessionConfig.defaults()), welcome, new ProgressOptions());
+    }
+
+    /**
+     * Runs the UI on the process's terminal for {@code session}, the lesson pane fed by {@code lessons}
+     * (e.g. {@code LessonFeeds.of(run, entries)} for {@code tcptutor learn ID}), quizzes recorded in {@code where}.
+     * Returns the exit code.
+     */
+    static int open(boolean noColor, PrintWriter out, Session session, LessonFeed lessons, ProgressOptions where) throws IOException {
+        SessionTutor tutor = new SessionTutor(session, journalFile(), ReplOptions.forEnvironment(noColor).historyFile());
+        LessonFeed feed = LessonFeed.withQuiz(lessons, where.quiz(session, true)::page);
+        String bye = new TextUi(new TtyTerminal(), tutor, feed, noColor).run();
         if (!bye.isEmpty()) out.println(bye);
         out.flush();
         return 0;

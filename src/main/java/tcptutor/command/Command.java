@@ -99,6 +99,9 @@ public sealed interface Command {
 
     record Load(String line, String file) implements Command {}
 
+    /** {@code export pcap FILE}: the session's segments as a capture file ({@code format} is "pcap"). */
+    record Export(String line, String format, String file) implements Command {}
+
     /** {@code help [COMMAND]}; topic may be null. */
     record Help(String line, String topic) implements Command {}
 

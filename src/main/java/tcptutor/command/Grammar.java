@@ -43,6 +43,7 @@ public final class Grammar {
             new CommandInfo("history", "history", "the commands that made this world"),
             new CommandInfo("save", "save FILE", "write the command journal to FILE"),
             new CommandInfo("load", "load FILE", "start again and replay the commands in FILE"),
+            new CommandInfo("export", "export pcap FILE", "write the segments so far to a pcap file for Wireshark or tcpdump"),
             new CommandInfo("help", "help [COMMAND]", "list commands, or explain one"),
             new CommandInfo("quit", "quit", "leave"));
 
@@ -134,6 +135,8 @@ public final class Grammar {
             case "delay":
                 return n == 1 ? List.of("next") : n == 2 ? List.of("300ms", "1s")
                         : last.equals("from") || last.equals("to") ? List.of("peer", "you") : n == 3 ? List.of("from", "to") : List.of();
+            case "export":
+                return n == 1 ? List.of("pcap") : n == 2 ? List.of("session.pcap") : List.of();
             case "loss":
                 return n == 1 ? List.of("0%", "10%", "50%") : List.of();
             case "show":

@@ -63,6 +63,7 @@ public final class Parser {
                 end(t, 2);
                 yield word.equals("save") ? new Command.Save(line, t.get(1).text()) : new Command.Load(line, t.get(1).text());
             }
+            case "export" -> export(line, t);
             case "help", "?" -> {
                 end(t, 2);
                 yield new Command.Help(line, t.size() > 1 ? t.get(1).text().toLowerCase(Locale.ROOT) : null);
@@ -70,6 +71,18 @@ public final class Parser {
             case "quit", "exit" -> { end(t, 1); yield new Command.Quit(line); }
             default -> throw unknown(first);
         };
+    }
+
+    /** {@code export pcap FILE}. */
+    private static Command export(String line, List<Token> t) {
+        if (t.size() < 2) throw CommandError.missing("a format: pcap", line.length() + 1);
+        Token f = t.get(1);
+        if (!f.text().equalsIgnoreCase("pcap")) {
+            throw CommandError.expected("a format: pcap (export pcap FILE)", f, "export pcap " + (t.size() > 2 ? t.get(2).text() : f.text()));
+        }
+        if (t.size() < 3) throw CommandError.missing("a file name, e.g. export pcap session.pcap", line.length() + 1);
+        end(t, 3);
+        return new Command.Export(line, "pcap", t.get(2).text());
     }
 
     /** Every command word this parser accepts, extensions included. */

@@ -30,7 +30,7 @@ final class HelpText {
                     "  Socket options: SO_REUSEADDR SO_LINGER SO_KEEPALIVE TCP_KEEPIDLE TCP_KEEPINTVL TCP_KEEPCNT",
                     "  TCP_NODELAY TCP_LINGER2 (values are numbers; on/off for flags).");
             case "wait" -> List.of(
-                    "  Units: us, ms, s, min, h, msl (MSL is tcp_msl seconds: 60 on linux, 120 on rfc9293).",
+                    "  Units: us, ms, s, min, h, msl (MSL is tcp_msl seconds: 30 on linux, 120 on rfc9293).",
                     "  Timers that fall due fire on the way. Examples: wait 200ms   wait 3s   wait 2msl");
             case "step" -> List.of("  Jumps to the next scheduled event (a timer, a segment in flight) and runs it.");
             case "drop", "dup", "delay" -> List.of(
@@ -50,6 +50,10 @@ final class HelpText {
             case "save", "load" -> List.of(
                     "  The journal is every command that shaped this world since the last reset. 'load' starts again",
                     "  from a fresh world and replays the file, which gives the identical trace.");
+            case "export" -> List.of(
+                    "  export pcap FILE: every segment so far, as it left its sender (lost ones too), with IPv4 addresses",
+                    "  192.0.2.1 (you) and 192.0.2.2 (peer), correct checksums, and virtual time after 2025-01-01 00:00 UTC.",
+                    "  Open it with:  wireshark FILE   or   tcpdump -nn -r FILE   ('tcptutor explain FILE' reads it back).");
             default -> List.of();
         };
     }

@@ -26,6 +26,13 @@ public record Outcome(boolean ok, Command command, List<String> lines, List<Trac
         return new Outcome(false, command, List.of(error.oneLine()), events, error, false);
     }
 
+    /** The same outcome with {@code more} lines printed after its own. */
+    public Outcome followedBy(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(lines);
+        all.addAll(more);
+        return new Outcome(ok, command, all, events, error, quit);
+    }
+
     /** Blank lines and comments: nothing to do, nothing printed. */
     public static Outcome empty() { return new Outcome(true, null, List.of(), List.of(), null, false); }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import tcptutor.capture.TraceExport;
 import tcptutor.command.Command;
 import tcptutor.command.CommandError;
 import tcptutor.command.Completer;
@@ -35,6 +36,7 @@ public final class Session {
     private final SessionConfig initial;
     private final List<CommandExtension> extensions = new ArrayList<>();
     private final List<ExecutionListener> listeners = new ArrayList<>();
+    private List<String> notes;
     private final Parser parser = new Parser(() -> extensions);
     private final Completer completer = new Completer(() -> extensions);
     private final List<String> journal = new ArrayList<>();
@@ -74,7 +76,7 @@ public final class Session {
             world.link().delay(Side.YOU, delay);
             world.link().delay(Side.PEER, delay);
         }
-        shadow = new Shadow(world.trace(), seed, 2 * settings.get(Knob.tcp_msl) * 1_000_000L, initial.yourIsn());
+        shadow = new Shadow(world.trace(), seed, settings.get(Knob.tcp_timewait_len) * 1_000_000L, initial.yourIsn());
         sockets = new Sockets(world);
         runner = new Runner(world, shadow, sockets);
         runner.linkDelay(delay);
@@ -98,11 +100,28 @@ public final class Session {
      */
     public Outcome execute(String line) {
         Outcome o = run(line);
-        if (o.command() != null || !o.ok()) for (ExecutionListener l : List.copyOf(listeners)) l.executed(line, o);
-        return o;
+        if (o.command() == null && o.ok()) return o;
+        notes = new ArrayList<>();
+        try {
+            for (ExecutionListener l : List.copyOf(listeners)) l.executed(line, o);
+            return notes.isEmpty() ? o : o.followedBy(notes);
+        } finally {
+            notes = null;
+        }
+    }
+
+    /**
+     * Called by a listener while it is told about a command: adds a line under that command's output
+     * (a lesson's "done! type next"), so every UI prints it where it belongs. Ignored outside a command.
+     */
+    public void note(String line) {
+        if (notes != null) notes.add(line);
     }
 
     private Outcome run(String line) {
+        if (!line.isBlank() && !replaying) {
+            for (CommandExtension e : List.copyOf(extensions)) if (e.takes(line)) return taken(e, line);
+        }
         Command cmd;
         try {
             cmd = parser.parse(line);
@@ -121,6 +140,16 @@ public final class Session {
         } catch (CommandError e) {
             if (sockets.touched && world == before) journal.add(line.strip()); // it changed the world: replay must too
             return Outcome.failed(cmd, e, world == before ? world.trace().since(mark) : List.of());
+        }
+    }
+
+    /** A line an extension takes as its input (a quiz answer): not parsed, not journaled. */
+    private Outcome taken(CommandExtension e, String line) {
+        Command.Extension cmd = new Command.Extension(line, e.commands().isEmpty() ? "" : e.commands().get(0).name(), List.of());
+        try {
+            return Outcome.ok(cmd, e.take(this, line), List.of());
+        } catch (CommandError err) {
+            return Outcome.failed(cmd, err, List.of());
         }
     }
 
@@ -231,6 +260,18 @@ public final class Session {
                 return load(Path.of(l.file())).lines();
             } catch (IOException | RuntimeException e) {
                 throw CommandError.cannot("cannot read " + l.file() + ": " + e.getMessage());
+            }
+        }
+        if (cmd instanceof Command.Export x) {
+            Path file = Path.of(x.file());
+            try {
+                return List.of(TraceExport.summary(TraceExport.write(world, file), file, world));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw CommandError.cannot("cannot write " + x.file() + ": its directory does not exist");
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw CommandError.cannot("cannot write " + x.file() + ": permission denied; choose another place");
+            } catch (IOException | RuntimeException e) {
+                throw CommandError.cannot("cannot write " + x.file() + ": " + e.getMessage());
             }
         }
         if (cmd instanceof Command.Help h) return Views.help(h.topic(), extensions);
@@ -399,6 +440,15 @@ public final class Session {
     public void onExecuted(ExecutionListener l) { listeners.add(l); }
 
     public void removeListener(ExecutionListener l) { listeners.remove(l); }
+
+    /** The prompt of an extension taking the learner's lines (a quiz: "answer (a-d)> "), or null for the usual one. */
+    public String inputPrompt() {
+        for (CommandExtension e : List.copyOf(extensions)) {
+            String p = e.prompt();
+            if (p != null) return p;
+        }
+        return null;
+    }
 
     /** Completion for this session's language, extensions included. */
     public Completer completer() { return completer; }

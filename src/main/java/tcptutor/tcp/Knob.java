@@ -29,7 +29,7 @@ public enum Knob {
     tcp_rmem(new long[]{4096, 131072, 33554432}, new long[]{4096, 65535, 65535}, "receive buffer min / default / max, bytes"),
     tcp_wmem(new long[]{4096, 16384, 4194304}, new long[]{4096, 16384, 65535}, "send buffer min / default / max, bytes"),
     tcp_timewait_len(60, 240, "seconds in TIME-WAIT (Linux constant TCP_TIMEWAIT_LEN; the RFC's 2*MSL with MSL 2 min)"),
-    tcp_msl(60, 120, "maximum segment lifetime, seconds (RFC 9293 3.4.2); 'wait 2msl' waits twice this"),
+    tcp_msl(30, 120, "maximum segment lifetime, seconds (RFC 9293 3.4.2): Linux's 60 s TIME-WAIT is 2 x 30 s; 'wait 2msl' waits twice this"),
     tcp_rto_min(200, 1000, "minimum retransmission timeout, ms (Linux TCP_RTO_MIN; RFC 6298 2.4)"),
     tcp_rto_initial(1000, 1000, "initial retransmission timeout, ms (TCP_TIMEOUT_INIT; RFC 6298 2.1)"),
     tcp_rto_max(120000, 60000, "maximum retransmission timeout, ms (TCP_RTO_MAX)"),

@@ -111,11 +111,12 @@ abstract class Opening extends Receiver {
 
     /** Options in use: what we enable and the SYN offered. */
     final void negotiate() {
-        wsOk = offeredWs && cfg.get(Knob.tcp_window_scaling) != 0;
-        sackOk = offeredSack && cfg.get(Knob.tcp_sack) != 0;
-        tsOk = offeredTs && cfg.get(Knob.tcp_timestamps) != 0;
+        Replay.Offer r = replayOffer;                                   // replay: what our real SYN offered, not the knobs
+        wsOk = offeredWs && (r != null ? r.wscale() >= 0 : cfg.get(Knob.tcp_window_scaling) != 0);
+        sackOk = offeredSack && (r != null ? r.sack() : cfg.get(Knob.tcp_sack) != 0);
+        tsOk = offeredTs && (r != null ? r.ts() : cfg.get(Knob.tcp_timestamps) != 0);
         if (!wsOk) sndWscale = 0;
-        rcvWscale = wsOk ? ourWscale() : 0;
+        rcvWscale = wsOk ? (r != null ? r.wscale() : ourWscale()) : 0;
         if (!wsOk) windowClamp = Math.min(windowClamp, 65535);   // Linux tcp_rcv_synsent_state_process
         if (tsOk) tsRecent = offeredTsVal;
         sndMss = Math.max(Math.min(peerMss, advMss), 48) - (tsOk ? 12 : 0);   // Linux tcp_min_snd_mss 48

@@ -1,5 +1,6 @@
 package tcptutor.tcp;
 
+import tcptutor.wire.Segment;
 import tcptutor.wire.Seq;
 
 /**
@@ -291,6 +292,22 @@ public final class Tcb extends Arrivals {
         sendActiveReset(why);
         sndBuf.clear();
         enter(State.CLOSED, why);
+    }
+
+    // ---- replaying a capture (tcptutor explain) ----
+
+    /**
+     * Replay: this endpoint's host put {@code s} on the wire (a capture saw it), and the endpoint takes it as its own
+     * output instead of deciding what to send: a SYN opens (with the SYN's ISN and options), a SYN-ACK fixes the ISN
+     * of a half-open connection, new data and a FIN are the application's writes and close, a RST with this
+     * connection's numbers aborts it, and the ACK and window fields set what later arrivals are judged against.
+     * Nothing is transmitted; state changes are reported to the {@link Env} as usual. See {@link Replay}.
+     */
+    public void replaySent(Segment s) { Replay.sent(this, s); }
+
+    /** Replay of a capture that begins mid-connection: this endpoint is ESTABLISHED with these numbers. */
+    public void replayJoin(int localPort, int remotePort, int sndNxt, int rcvNxt) {
+        if (state == State.CLOSED) Replay.join(this, localPort, remotePort, sndNxt, rcvNxt);
     }
 
     // ---- timers (RFC 9293 3.8; Linux tcp_timer.c) ----

@@ -58,6 +58,8 @@ abstract class TcbState {
     boolean wsOk, sackOk, tsOk;
     int sndWscale, rcvWscale;
     int tsRecent;
+    /** Replay only: the options this side's real SYN or SYN-ACK carried (they replace the knobs); null otherwise. */
+    Replay.Offer replayOffer;
     /** What the peer's SYN offered (mirrored on our SYN-ACK). */
     boolean offeredWs, offeredSack, offeredTs;
     int offeredTsVal;

@@ -11,6 +11,8 @@ import tcptutor.view.HeaderPane;
 import tcptutor.view.Ladder;
 import tcptutor.view.LessonPage;
 import tcptutor.view.LessonPane;
+import tcptutor.view.QuizPage;
+import tcptutor.view.QuizPane;
 import tcptutor.view.StateDiagram;
 import tcptutor.view.StyledLine;
 import tcptutor.view.TimerList;
@@ -23,6 +25,7 @@ final class Frame {
     private List<Integer> segmentIds = List.of();
     private int fieldCount;
     private TerminalPosition cursor;
+    private String quizHeading = "";
 
     Frame(TextUi ui) { this.ui = ui; }
 
@@ -42,21 +45,40 @@ final class Frame {
             tooSmall(g, width, height);
             return;
         }
+        Optional<QuizPage> quiz = ui.lessons().quiz();
+        if (quiz.isPresent()) {
+            layout = Layout.quiz(width, height);
+            paintQuiz(g, quiz.get());
+        } else {
+            paintPanes(g, width, height);
+        }
+        paintConsole(g);
+        if (ui.help) overlay(g, width, height, TextUi.helpLines(width - 4));
+        if (ui.confirmQuit) overlay(g, width, height, quitLines());
+    }
+
+    private void paintPanes(TextUi.Canvas g, int width, int height) {
         List<TraceEvent> events = ui.events();
         boolean rel = ui.tutor().relativeNumbers();
         List<StyledLine> states = states(events, Layout.rightWidth(width), Layout.topHeight(height));
-        layout = Layout.of(width, height, states.size() + 1);
+        Optional<LessonPage> page = ui.lessons().page();
+        int lessonWant = page.map(p -> LessonPane.render(p, Math.max(44, width * 55 / 100) - 1).size() + 1).orElse(0);
+        layout = Layout.of(width, height, states.size() + 1, lessonWant);
 
         // separators: a vertical line between the columns of the top area
         for (int y = 0; y < layout.topHeight(); y++) g.cell(layout.splitX(), y, '│');
 
-        paintLesson(g);
+        paintLesson(g, page);
         paintLadder(g, events, rel);
         paintScrolled(g, Pane.STATES, "States  " + StateDiagram.LEGEND, states);
         paintHeader(g, events, rel);
-        paintConsole(g);
-        if (ui.help) overlay(g, width, height, TextUi.helpLines());
-        if (ui.confirmQuit) overlay(g, width, height, quitLines());
+    }
+
+    /** A quiz on screen: its pane over the whole top, from its first line whenever the question changes. */
+    private void paintQuiz(TextUi.Canvas g, QuizPage quiz) {
+        if (!quiz.heading().equals(quizHeading)) ui.top(Pane.LESSON, 0);
+        quizHeading = quiz.heading();
+        paintScrolled(g, Pane.LESSON, "Quiz  " + quiz.heading(), QuizPane.render(quiz, layout.rect(Pane.LESSON).w() - 1));
     }
 
     private void tooSmall(TextUi.Canvas g, int width, int height) {
@@ -76,9 +98,8 @@ final class Frame {
         g.title(r.x(), r.y(), r.w(), (focused ? "[" + text + "]" : "─ " + text + " "), focused);
     }
 
-    private void paintLesson(TextUi.Canvas g) {
+    private void paintLesson(TextUi.Canvas g, Optional<LessonPage> page) {
         Layout.Rect r = layout.rect(Pane.LESSON);
-        Optional<LessonPage> page = ui.lessons().page();
         List<StyledLine> lines = page.isPresent() ? LessonPane.render(page.get(), r.w() - 1)
                 : LessonPane.welcome(ui.lessons().lessons(), r.w() - 1);
         paintScrolled(g, Pane.LESSON, page.map(p -> "Lesson  step " + p.step() + "/" + p.steps()).orElse("Welcome"), lines);

@@ -13,17 +13,19 @@ import tcptutor.sim.Trace;
 /** The text UI driving a real {@link Session}: commands through {@code execute}, completion from its completer. */
 public final class SessionTutor implements Tutor {
     private final Session session;
-    private final Path journal;
+    private final Path journal, historyFile;
     private final List<String> history;
+    private final List<String> typed = new ArrayList<>();
 
     /**
-     * @param journal where {@link #close()} saves the session's journal (null: nowhere)
-     * @param history lines entered in earlier runs, oldest first
+     * @param journal     where {@link #close()} saves the session's journal (null: nowhere)
+     * @param historyFile the REPL's history file, read now and appended to on close (null: none)
      */
-    public SessionTutor(Session session, Path journal, List<String> history) {
+    public SessionTutor(Session session, Path journal, Path historyFile) {
         this.session = session;
         this.journal = journal;
-        this.history = new ArrayList<>(history);
+        this.historyFile = historyFile;
+        this.history = HistoryFile.read(historyFile);
     }
 
     public Session session() { return session; }
@@ -33,7 +35,6 @@ public final class SessionTutor implements Tutor {
     @Override public long now() { return session.world().now(); }
 
     @Override public Reply run(String line) {
-        if (!line.isBlank()) history.add(line);
         Outcome o = session.execute(line);
         return new Reply(o.ok(), o.lines(), o.quit());
     }
@@ -49,7 +50,11 @@ public final class SessionTutor implements Tutor {
 
     @Override public List<String> history() { return List.copyOf(history); }
 
+    @Override public void typed(String line) { typed.add(line); }
+
     @Override public String close() {
+        HistoryFile.append(historyFile, typed, System.currentTimeMillis());
+        typed.clear();
         if (journal == null || session.journal().isEmpty()) return "";
         try {
             Files.createDirectories(journal.toAbsolutePath().getParent());

@@ -62,6 +62,14 @@ public final class TextUi {
         return new TextUi(terminal, tutor, LessonFeed.NONE, false).run();
     }
 
+    /**
+     * Runs the UI for {@code session} on {@code terminal} (e.g. the lab's ANSITerminal over an SSH channel), with
+     * the welcome page and no journal or history file: whoever owns the session saves its journal afterwards.
+     */
+    public static String run(Terminal terminal, tcptutor.session.Session session) throws IOException {
+        return run(terminal, new SessionTutor(session, null, null));
+    }
+
     public String run() throws IOException {
         open();
         try {
@@ -87,6 +95,7 @@ public final class TextUi {
         screen.startScreen();
         terminal.addResizeListener(onResize);
         synchronized (lock) { draw(); }
+        lessons.attach(this::redrawFromOtherThread);
     }
 
     /** Handles keys one by one, drawing after each (what tests do instead of the blocking loop). */
@@ -143,14 +152,17 @@ public final class TextUi {
         if (t == KeyType.Escape || (ctrl && c == 'c')) { confirmQuit = true; return; }
         if (t == KeyType.F1) { help = true; return; }
         if (t == KeyType.F2) { toggleNumbers(); return; }
+        boolean quiz = lessons.quiz().isPresent(), answering = quiz && !lessons.quiz().get().finished();
+        if (quiz && focus != Pane.LESSON) focus = Pane.CONSOLE; // the other panes are hidden under the quiz
+        if (t == KeyType.F5 && answering) { console.print("the quiz is waiting for your answer ('quiz stop' leaves it)", Tone.DIM); return; }
         if (t == KeyType.F5) { run("step"); return; }
-        if (t == KeyType.ReverseTab) { focus = focus.previous(); return; }
+        if (t == KeyType.ReverseTab) { focus = quiz ? other(focus) : focus.previous(); return; }
         if (t == KeyType.Tab) {
             if (focus == Pane.CONSOLE && !console.empty()) complete();
-            else focus = focus.next();
+            else focus = quiz ? other(focus) : focus.next();
             return;
         }
-        if (t == KeyType.Character && c == ' ' && !ctrl && !k.isAltDown() && (focus != Pane.CONSOLE || console.empty())) {
+        if (t == KeyType.Character && c == ' ' && !ctrl && !k.isAltDown() && !answering && (focus != Pane.CONSOLE || console.empty())) {
             run("step");
             return;
         }
@@ -162,11 +174,17 @@ public final class TextUi {
         else scrollKey(focus, t);
     }
 
+    /** Tab under a quiz: between its pane and the console. */
+    private static Pane other(Pane p) { return p == Pane.CONSOLE ? Pane.LESSON : Pane.CONSOLE; }
+
     private void consoleKey(KeyStroke k, KeyType t, char c, boolean ctrl) {
         switch (t) {
             case Enter -> {
                 String line = console.take();
-                if (!line.isBlank()) run(line, false);
+                if (!line.isBlank()) {
+                    tutor.typed(line);
+                    run(line, false);
+                }
             }
             case Backspace -> console.backspace();
             case Delete -> console.delete();
@@ -352,12 +370,15 @@ public final class TextUi {
         }
     }
 
-    /** Lines of the help screen. */
-    static List<StyledLine> helpLines() {
+    /** Lines of the help screen, the descriptions wrapped to fit {@code width} columns. */
+    static List<StyledLine> helpLines(int width) {
         List<StyledLine> out = new ArrayList<>();
         out.add(StyledLine.of("Keys", Tone.HEADING));
         for (Keys.Key k : Keys.ALL) {
-            out.add(new StyledLine.Builder().add(Columns.pad(k.keys(), 16), Tone.STATE).add(" " + k.does()).build());
+            List<String> does = Columns.wrap(k.does(), Math.max(20, width - 17));
+            for (int i = 0; i < does.size(); i++) {
+                out.add(new StyledLine.Builder().add(Columns.pad(i == 0 ? k.keys() : "", 16), Tone.STATE).add(" " + does.get(i)).build());
+            }
         }
         out.add(StyledLine.plain(""));
         out.add(StyledLine.of("Type help in the console for the commands. Any key closes this.", Tone.DIM));

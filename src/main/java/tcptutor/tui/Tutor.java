@@ -25,8 +25,11 @@ public interface Tutor {
 
     void relativeNumbers(boolean on);
 
-    /** Lines entered before (this run and earlier ones), oldest first. */
+    /** Lines entered in earlier runs (the REPL's history), oldest first. */
     List<String> history();
+
+    /** A line the learner typed and ran in the console (for the history file; Space and F5 do not count). */
+    default void typed(String line) {}
 
     /** The UI is ending: save the journal and history. Returns one line for the learner (where it went), or "". */
     String close();

@@ -212,14 +212,20 @@ public final class HeaderPane {
         int per = width >= 6 + 16 * 3 + 1 ? 16 : width >= 6 + 8 * 3 ? 8 : 4;
         List<StyledLine> out = new ArrayList<>();
         for (int row = 0; row < len; row += per) {
-            StyledLine.Builder l = new StyledLine.Builder().add(String.format("%04x ", row), Tone.DIM);
+            StyledLine.Builder l = new StyledLine.Builder().add(hex(row, 4) + " ", Tone.DIM);
             for (int i = row; i < Math.min(len, row + per); i++) {
                 l.add(i > row && (i - row) % 8 == 0 ? "  " : " ");
-                l.add(String.format("%02x", b[i] & 0xFF), i >= hiFrom && i < hiTo ? Tone.HIGHLIGHT : Tone.PLAIN);
+                l.add(hex(b[i] & 0xFF, 2), i >= hiFrom && i < hiTo ? Tone.HIGHLIGHT : Tone.PLAIN);
             }
             out.add(l.build());
         }
         return out;
+    }
+
+    /** {@code v} in lower-case hex, zero-padded to {@code digits}. */
+    private static String hex(int v, int digits) {
+        String h = Integer.toHexString(v);
+        return h.length() >= digits ? h : "0".repeat(digits - h.length()) + h;
     }
 
     private static InetAddress src(TraceEvent.Sent s) { return s.from() == Side.YOU ? YOU_ADDRESS : PEER_ADDRESS; }

@@ -121,7 +121,8 @@ public final class Ladder {
             while (a.length() < shaft) a.append('-');
             a.insert(0, " ".repeat(inner - shaft));
         }
-        String time = Columns.pad(String.format("%" + TIME_W + "s", seconds(s.at())), TIME_W);
+        String t = seconds(s.at());
+        String time = t.length() >= TIME_W ? t : " ".repeat(TIME_W - t.length()) + t;
         return new StyledLine.Builder().add(time + " ", Tone.DIM).add("|", Tone.DIM)
                 .add(a.toString(), tone).add("|", Tone.DIM).build();
     }
@@ -166,6 +167,7 @@ public final class Ladder {
     /** Virtual microseconds as seconds with three decimals: 1500 -> "0.002" (rounded), 60000000 -> "60.000". */
     public static String seconds(long micros) {
         long ms = Math.round(micros / 1000.0);
-        return (ms / 1000) + "." + String.format("%03d", ms % 1000);
+        long frac = ms % 1000;
+        return (ms / 1000) + (frac < 10 ? ".00" : frac < 100 ? ".0" : ".") + frac; // no String.format: it is slow to load, and this is on the first frame
     }
 }

@@ -3,13 +3,16 @@ package tcptutor.view;
 import java.util.List;
 
 /**
- * What the lesson pane shows of the lesson in progress: its title, step k of n, the step's text,
- * the hints asked for so far (in order), and a short status line ("done: type next", "try again: ...").
+ * What the lesson pane shows of the lesson in progress: its title, step k of n, the step's text (with a
+ * question's choices), the hints asked for so far (in order), the latest feedback (a mistake's message, a
+ * diff, "done") and a short status line ("your turn (hint, retry, solution)", "done - type next").
  * The lesson engine builds one after each command; texts arrive already in the learner's language.
  */
-public record LessonPage(String lessonId, String title, int step, int steps, String text, List<String> hints, String status) {
+public record LessonPage(String lessonId, String title, int step, int steps, String text, List<String> hints,
+                         List<String> feedback, String status) {
     public LessonPage {
         hints = List.copyOf(hints);
+        feedback = List.copyOf(feedback);
         status = status == null ? "" : status;
     }
 

@@ -18,6 +18,9 @@ public final class LessonPane {
         for (int i = 0; i < page.hints().size(); i++) {
             for (String l : Columns.wrap("Hint " + (i + 1) + ": " + page.hints().get(i), width)) out.add(StyledLine.of(l, Tone.STATE));
         }
+        for (String f : page.feedback()) {
+            for (String l : Columns.wrap(f, width)) out.add(StyledLine.of(l, Tone.ERROR));
+        }
         if (!page.status().isEmpty()) {
             for (String l : Columns.wrap(page.status(), width)) out.add(StyledLine.of(l, Tone.GOOD));
         }
@@ -32,7 +35,7 @@ public final class LessonPane {
             out.add(StyledLine.plain(l));
         }
         if (lessons.isEmpty()) return out;
-        out.add(StyledLine.of(Columns.fit("Lessons (type: learn ID):", width), Tone.HEADING));
+        out.add(StyledLine.of(Columns.fit("Lessons (start one with: tcptutor learn ID):", width), Tone.HEADING));
         int idW = 0;
         for (LessonPage.Entry e : lessons) idW = Math.max(idW, Columns.width(e.id()));
         for (LessonPage.Entry e : lessons) {

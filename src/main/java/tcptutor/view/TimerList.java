@@ -46,6 +46,7 @@ public final class TimerList {
             String right = verb + Ladder.seconds(due) + " s  (at " + Ladder.seconds(r.deadline) + ")";
             String line = left + "  " + right;
             if (Columns.width(line) > width) line = left + "  " + verb + Ladder.seconds(due) + " s";
+            if (Columns.width(line) > width) line = left + " " + Ladder.seconds(due) + "s";
             out.add(StyledLine.of(Columns.fit(line, width), r.who == Side.YOU ? Tone.YOU : Tone.PEER));
         }
         return out;

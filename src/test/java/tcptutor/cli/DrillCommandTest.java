@@ -104,6 +104,8 @@ class DrillCommandTest {
         assertThat(c.ok()).isTrue();
         assertThat(c.packets()).hasSize(9);
         assertThat(c.packets().get(1).segment().flags()).isEqualTo(tcptutor.wire.Flags.SYN | tcptutor.wire.Flags.ACK);
+        assertThat(c.packets().get(0).timeMicros()).isEqualTo(tcptutor.capture.TraceExport.EPOCH_MICROS); // time 0 at the fixed epoch
+        assertThat(r.out()).contains("wrote " + out + " (9 segments)");
     }
 
     @Test

@@ -28,6 +28,17 @@ class ReplCommandTest {
         assertThat(out.toString()).doesNotContain("\u001b");
     }
 
+    @Test void script_exportPcap_thenExplainReadsItBack(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("demo.txt"), pcap = dir.resolve("demo.pcap");
+        Files.writeString(f, "syn\nack\nfin\nexport pcap " + pcap + "\n");
+        assertThat(run("repl", "--script", f.toString())).isZero();
+        assertThat(out.toString()).contains("wrote 5 segments to " + pcap);
+        out.getBuffer().setLength(0);
+        assertThat(run("explain", pcap.toString())).isZero();
+        assertThat(out.toString()).contains("connection 1: client 192.0.2.1:40000 -> server 192.0.2.2:80, 5 segments (frames 1-5)",
+                "FIN-WAIT-2   <-- CLOSE-WAIT    Flags [.], ack 2, win 64239, length 0");
+    }
+
     @Test void script_withAFailedCommand_exitsOne(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("demo.txt");
         Files.writeString(f, "syn\nsyn sqe=1\n");

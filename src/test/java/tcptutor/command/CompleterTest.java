@@ -12,7 +12,7 @@ class CompleterTest {
 
     @Test void emptyLine_offersEveryCommand() {
         assertThat(at("")).contains("syn", "synack", "ack", "data", "fin", "rst", "send", "you", "peer", "wait", "step",
-                "drop", "dup", "delay", "loss", "show", "explain", "set", "reset", "history", "save", "load", "help", "quit");
+                "drop", "dup", "delay", "loss", "show", "explain", "set", "reset", "history", "save", "load", "export", "help", "quit");
     }
 
     @Test void commandPrefix() {
@@ -37,6 +37,8 @@ class CompleterTest {
         assertThat(at("show ")).containsExactly("state", "tcb", "header", "hex", "trace", "timers", "diagram", "ladder", "settings");
         assertThat(at("show tcb ")).containsExactly("you", "peer");
         assertThat(at("drop ")).containsExactly("next");
+        assertThat(at("ex")).containsExactly("explain", "export");
+        assertThat(at("export ")).containsExactly("pcap");
         assertThat(at("drop next ")).containsExactly("from", "to");
         assertThat(at("drop next to ")).containsExactly("peer", "you");
         assertThat(at("delay next ")).containsExactly("300ms", "1s");

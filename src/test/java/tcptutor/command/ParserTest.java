@@ -196,6 +196,17 @@ class ParserTest {
         assertThat(error("reset now").getMessage()).contains("takes no arguments");
     }
 
+    @Test void exportPcap_takesAFormatAndAFile() {
+        assertThat(parser.parse("export pcap s.pcap")).isEqualTo(new Command.Export("export pcap s.pcap", "pcap", "s.pcap"));
+        assertThat(parser.parse("export PCAP \"my s.pcap\"")).isEqualTo(new Command.Export("export PCAP \"my s.pcap\"", "pcap", "my s.pcap"));
+        assertThat(error("export").getMessage()).contains("a format: pcap");
+        assertThat(error("export pcap").getMessage()).contains("a file name");
+        CommandError csv = error("export csv s.csv");
+        assertThat(csv.column()).isEqualTo(8);
+        assertThat(csv.suggestion()).isEqualTo("export pcap s.csv");
+        assertThat(error("export pcap a b").getMessage()).contains("at most 2 arguments");
+    }
+
     @Test void extensionCommands_parseAsWords() {
         ExtraCommands lessons = () -> List.of(new CommandInfo("hint", "hint", "a hint"), new CommandInfo("lesson", "lesson ID", "start a lesson"));
         Parser p = new Parser(() -> List.of(lessons));

@@ -194,6 +194,8 @@ class TextUiTest {
         ui.press(key(KeyType.F1));
         String all = text(vt);
         for (Keys.Key k : Keys.ALL) assertThat(all).contains(k.keys());
+        assertThat(all).contains("| Esc or Ctrl-C    quit (asks first; the session journal is saved)",
+                "Type help in the console for the commands. Any key closes this.");
         ui.press(key(KeyType.F1));
         assertThat(text(vt)).doesNotContain("Keys");
     }

@@ -31,8 +31,10 @@ class TimerListTest {
                 "you  TIME-WAIT  ends in 59.000 s  (at 60.200)");
     }
 
-    @Test void narrowPane_dropsTheDeadline() {
+    @Test void narrowPane_dropsTheDeadline_thenTheWords() {
         assertThat(TimerList.render(Traces.synSent().events(), 50_000, 40)).extracting(StyledLine::text)
                 .containsExactly("peer SYN-ACK retransmission  in 1.000 s");
+        assertThat(TimerList.render(Traces.synSent().events(), 50_000, 35)).extracting(StyledLine::text)
+                .containsExactly("peer SYN-ACK retransmission 1.000s");
     }
 }

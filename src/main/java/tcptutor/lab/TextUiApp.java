@@ -1,0 +1,72 @@
+package tcptutor.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tcptutor.command.Completer;
+import tcptutor.lesson.LessonLibrary;
+import tcptutor.session.Outcome;
+import tcptutor.sim.Trace;
+import tcptutor.tui.LessonFeed;
+import tcptutor.tui.TextUi;
+import tcptutor.tui.Tutor;
+import tcptutor.view.LessonPage;
+import tcptutor.view.QuizPage;
+
+/** With a PTY: the text UI on a Lanterna terminal over the channel, driving the learner's session and lessons. */
+public final class TextUiApp implements TutorApp {
+    private final LessonLibrary library;
+
+    public TextUiApp(LessonLibrary library) {
+        this.library = library;
+    }
+
+    @Override public int run(AppContext ctx) throws Exception {
+        LearnerSession ls = LearnerSession.open(ctx, library, true);
+        LessonFeed feed = new LessonFeed() {
+            @Override public Optional<LessonPage> page() { return Optional.ofNullable(ls.page()); }
+
+            @Override public List<LessonPage.Entry> lessons() { return ls.entries(); }
+
+            @Override public Optional<QuizPage> quiz() { return ls.quiz().page(); }
+        };
+        new TextUi(new ChannelTerminal(ctx), new LabTutor(ls, ctx.storedJournal()), feed, false).run();
+        return 0;
+    }
+
+    /** The learner's current session (it changes with learn/leave), minus save/load; the lab stores journals itself. */
+    private static final class LabTutor implements Tutor {
+        private final LearnerSession ls;
+        private final List<String> history;
+
+        LabTutor(LearnerSession ls, List<String> history) {
+            this.ls = ls;
+            this.history = new ArrayList<>(history);
+        }
+
+        @Override public Trace trace() { return ls.session().world().trace(); }
+
+        @Override public long now() { return ls.session().world().now(); }
+
+        @Override public Reply run(String line) {
+            if (!line.isBlank()) history.add(line);
+            String no = ls.refusal(line);
+            if (no != null) return new Reply(false, List.of(no), false);
+            Outcome o = ls.session().execute(line);
+            return new Reply(o.ok(), o.lines(), o.quit());
+        }
+
+        @Override public Completion complete(String line, int cursor) {
+            Completer.Completion c = ls.session().completer().complete(line, cursor);
+            return new Completion(c.start(), c.candidates());
+        }
+
+        @Override public boolean relativeNumbers() { return ls.session().relativeNumbers(); }
+
+        @Override public void relativeNumbers(boolean on) { ls.session().relativeNumbers(on); }
+
+        @Override public List<String> history() { return List.copyOf(history); }
+
+        @Override public String close() { return ""; }
+    }
+}
