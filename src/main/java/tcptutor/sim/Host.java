@@ -301,6 +301,7 @@ public final class Host {
                 else t.keepCnt(value);
             }
             case TCP_LINGER2 -> t.linger2(value);
+            case SO_RCVBUF -> t.rcvBuf(value);
             case SO_ERROR -> { return done(text, SysResult.fail(Errno.ENOPROTOOPT)); }
         }
         return done(text, SysResult.ok(0));
@@ -321,6 +322,7 @@ public final class Host {
             case TCP_KEEPINTVL -> t.keepIntvl();
             case TCP_KEEPCNT -> t.keepCnt();
             case TCP_LINGER2 -> t.linger2();
+            case SO_RCVBUF -> t.rcvBuf();
             case SO_ERROR -> {
                 String e = t.takeError();
                 yield e == null ? 0 : Errno.valueOf(e).number();

@@ -96,6 +96,13 @@ abstract class Receiver extends Sender {
     /** Linux tcp_event_data_recv: the first data starts quick-ACK mode (tcp_incr_quickack); so does a long idle gap. */
     private void noteDataReceived(int len, boolean psh) {
         if (len == 0) return;
+        long truesize = rmemQueue.isEmpty() ? truesize(20, len) : rmemQueue.peekLast()[1];
+        if (linux) {
+            if (len < rcvMss || psh) pushed = true;
+            measureRcvMss(len, truesize);                          // first, as tcp_event_data_recv does
+        } else if (len > rcvMss) {
+            rcvMss = Math.min(len, advMss);
+        }
         long atoMin = cfg.get(Knob.tcp_delack_min) * 1000;
         if (ato == 0) {
             incrQuickack();
@@ -109,14 +116,7 @@ abstract class Receiver extends Sender {
             incrQuickack();
         }
         lrcvTime = now();
-        if (linux) {
-            if (len < rcvMss || psh) pushed = true;
-            long truesize = rmemQueue.isEmpty() ? truesize(20, len) : rmemQueue.peekLast()[1];
-            measureRcvMss(len, truesize);
-            if (len >= 128) growWindow(len, truesize);
-        } else if (len > rcvMss) {
-            rcvMss = Math.min(len, advMss);
-        }
+        if (linux && len >= 128) growWindow(len, truesize);
     }
 
     /**
@@ -164,7 +164,7 @@ abstract class Receiver extends Sender {
     private void incrQuickack() {
         int max = cfg.getInt(Knob.tcp_quickacks);
         if (max == 0) return;
-        int q = rcvSpace / (2 * Math.max(rcvMss, 1));
+        int q = (linux ? rcvAdvWnd : rcvSpace) / (2 * Math.max(rcvMss, 1));   // Linux: tp->rcv_wnd
         if (q == 0) q = 2;
         q = Math.min(q, max);
         if (q > quickAcks) quickAcks = q;

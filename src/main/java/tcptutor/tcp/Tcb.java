@@ -58,6 +58,14 @@ public final class Tcb extends Arrivals {
     public int keepCnt() { return keepCnt; }
     public void lingerZero(boolean on) { lingerZero = on; }
     public boolean lingerZero() { return lingerZero; }
+    /**
+     * SO_RCVBUF (Linux __sock_set_rcvbuf): the buffer becomes twice the value (at least 4608, the value capped by
+     * rmem_max 212992) and is locked: the window offered on the SYN and its scale follow it.
+     */
+    public void rcvBuf(int bytes) { userRcvBuf = Math.max(2L * Math.min(Math.max(bytes, 0), 212_992), 4608); }
+    /** SO_RCVBUF as read back: the buffer size in bytes. */
+    public long rcvBuf() { return userRcvBuf > 0 ? userRcvBuf : rcvBufBytes > 0 ? rcvBufBytes : cfg.all(Knob.tcp_rmem)[1]; }
+
     /** TCP_LINGER2: seconds an orphaned FIN-WAIT-2 waits (0: tcp_fin_timeout; < 0: RST at once). */
     public void linger2(int s) { linger2 = s == 0 ? cfg.getInt(Knob.tcp_fin_timeout) : s; }
     public int linger2() { return linger2; }

@@ -221,6 +221,8 @@ abstract class TcbState {
     /** Linux tcp_sock: rcv_ssthresh, window_clamp, scaling_ratio (len/truesize, /256), sk_rcvbuf, sk_rmem_alloc. */
     int rcvSsthresh, windowClamp, scalingRatio = 128;
     long rcvBufBytes, rmemAlloc;
+    /** SO_RCVBUF set by the application (SOCK_RCVBUF_LOCK), bytes; 0 when not set. */
+    long userRcvBuf;
     /** Receive-queue skbs not yet read: {sequence number after its data, truesize, 1 if it is a bare FIN}. */
     final ArrayDeque<long[]> rmemQueue = new ArrayDeque<>();
 
@@ -287,6 +289,8 @@ abstract class TcbState {
     /** Our window scale shift: smallest that makes max(tcp_rmem[2]) fit 16 bits (Linux tcp_select_initial_window). */
     final int ourWscale() {
         long space = cfg.all(Knob.tcp_rmem)[2];
+        if (userRcvBuf > 0) space = (userRcvBuf * 128) >> 8;      // locked buffer: the clamp is its window
+        else space = Math.max(space, 212_992);                    // rmem_max
         int s = 0;
         while (space > 65535 && s < 14) { space >>= 1; s++; }
         return s;
@@ -298,14 +302,15 @@ abstract class TcbState {
      * Call once the window scale is known.
      */
     final int initialWindow(int mss) {
-        long def = cfg.all(Knob.tcp_rmem)[1];
+        long def = userRcvBuf > 0 ? userRcvBuf : cfg.all(Knob.tcp_rmem)[1];
         if (!linux) return (int) Math.min(def, 65535);
         rcvBufBytes = def;
         scalingRatio = 128;
         int space = winFromSpace(def);
+        int clamp = userRcvBuf > 0 ? space : Integer.MAX_VALUE;   // SOCK_RCVBUF_LOCK: the clamp is the full space
         if (space > mss) space = space / mss * mss;
         rcvSsthresh = space;
-        windowClamp = (int) Math.min(65535L << rcvWscale, Integer.MAX_VALUE);
+        windowClamp = (int) Math.min(Math.min(65535L << rcvWscale, Integer.MAX_VALUE), clamp);
         return space;
     }
 

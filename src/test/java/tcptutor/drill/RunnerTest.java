@@ -318,9 +318,9 @@ class RunnerTest {
 
     @Test
     void optionTheHostLacks_failsSayingSo() {
-        Runner.Failure f = fails("0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n+0 setsockopt(3, SOL_SOCKET, SO_RCVBUF, [65536], 4) = 0\n");
+        Runner.Failure f = fails("0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n+0 setsockopt(3, SOL_SOCKET, SO_SNDBUF, [65536], 4) = 0\n");
         assertThat(f.line()).isEqualTo(2);
-        assertThat(f.message()).startsWith("unsupported socket option SO_RCVBUF (tcptutor has [SO_REUSEADDR, SO_LINGER");
+        assertThat(f.message()).startsWith("unsupported socket option SO_SNDBUF (tcptutor has [SO_REUSEADDR, SO_LINGER");
     }
 
     @Test

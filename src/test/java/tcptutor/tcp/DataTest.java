@@ -147,6 +147,27 @@ class DataTest {
     }
 
     @Test
+    void soRcvbuf_locksASmallBuffer_synAckWindowAndScaleFollowIt() {
+        // as captured on Linux 6.18: SO_RCVBUF 8192 -> sk_rcvbuf 16384, SYN-ACK win 7300 wscale 0
+        PeerLab l = new PeerLab();
+        l.listenFd = l.peer.socket();
+        l.peer.setsockopt(l.listenFd, SockOpt.SO_RCVBUF, 8192);
+        assertThat(l.peer.getsockopt(l.listenFd, SockOpt.SO_RCVBUF).value()).isEqualTo(16384);
+        l.peer.bind(l.listenFd, PeerLab.L);
+        l.peer.listen(l.listenFd, 5);
+        l.in(tcptutor.wire.Flags.SYN, 1000, 0, 64240, 0, MSS, TcpOption.NOP, new TcpOption.WindowScale(7));
+        assertThat(l.out()).containsExactly("S. 5000:5000 ack 1001 win 7300 <mss 1460,nop,wscale 0>");
+        l.in(ACK, 1001, 5001, 502, 0);
+        l.fd = (int) l.peer.accept(l.listenFd).result().value();
+        l.in(ACK, 1001, 5001, 502, 1460);
+        l.in(ACK, 2461, 5001, 502, 1460);
+        l.in(ACK, 3921, 5001, 502, 1460);
+        l.in(ACK, 5381, 5001, 502, 1460);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 2461 win 8760", ". 5001:5001 ack 3921 win 7300",
+                ". 5001:5001 ack 5381 win 5840");
+    }
+
+    @Test
     void threeDuplicateAcks_triggerFastRetransmit() {
         PeerLab l = new PeerLab().established();
         write(l, 1460 * 15);
