@@ -12,6 +12,7 @@ abstract class Receiver extends Sender {
 
     /** RFC 9293 3.10.7.4 seventh and eighth steps for a segment with data or a FIN, in a state that accepts text. */
     final void dataArrives(Segment s) {
+        ackScheduled = true;
         byte[] data = s.payload();
         int seq = s.seq();
         boolean fin = s.has(FIN);
@@ -36,7 +37,7 @@ abstract class Receiver extends Sender {
         }
         if (seq != rcvNxt) {
             holdOutOfOrder(seq, data, fin, linux ? truesize(s.dataOffset() * 4, s.payloadLength()) : 0);
-            enterQuickack();
+            if (!linux) enterQuickack();   // Linux tcp_data_queue_ofo only schedules the ACK (sent at once below)
             sendAck(Why.of("out-of-order segment held for reassembly: immediate duplicate ACK"
                     + (sackOk ? " with SACK blocks" : ""), "RFC 9293 3.10.7.4; RFC 5681 4.2; RFC 2018"));
             return;

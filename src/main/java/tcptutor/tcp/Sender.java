@@ -106,7 +106,12 @@ abstract class Sender extends TcbState {
             ackPending = false;
             cancel(TcpTimer.DELAYED_ACK);
         }
-        if (quickAcks > 0 && rcvNxt != rcvWup) quickAcks--;   // Linux tcp_dec_quickack_mode: only ACKs of new data count
+        if (!linux) {
+            if (quickAcks > 0 && rcvNxt != rcvWup) quickAcks--;
+        } else if (quickAcks > 0 && ackScheduled && --quickAcks == 0) {
+            ato = cfg.get(Knob.tcp_delack_min) * 1000;   // tcp_dec_quickack_mode: an ACK owed for data uses one credit
+        }
+        ackScheduled = false;
         if (frozenWnd >= 0) {
             rcvWup = rcvNxt;
             rcvAdvWnd = frozenWnd;

@@ -79,6 +79,8 @@ abstract class TcbState {
     // delayed ACK (Linux inet_connection_sock icsk_ack)
     int quickAcks;
     boolean pingpong, ackPending;
+    /** Linux inet_csk_ack_scheduled: data (or a FIN) arrived that an ACK is owed for. */
+    boolean ackScheduled;
     /** When data last arrived (Linux icsk_ack.lrcvtime), -1 before any. */
     long lrcvTime = -1;
     /** Linux ICSK_ACK_PUSHED: a short (or pushed full-sized) segment arrived since the last ACK. */

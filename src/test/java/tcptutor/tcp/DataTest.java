@@ -168,6 +168,23 @@ class DataTest {
     }
 
     @Test
+    void outOfOrder_linux_dupAckUsesTheQuickAckCredit_soFillingTheHoleDoesNotRestartQuickAcks() {
+        // as captured on Linux 6.18: the segments after the hole are ACKed at once only while rcv_ssthresh grows
+        PeerLab l = new PeerLab().established(MSS, TcpOption.SACK_PERMITTED, TcpOption.NOP, TcpOption.NOP);
+        l.advanceMs(10);
+        l.in(ACK, 2461, 5001, 64240, 1460);
+        for (int seq = 1001; seq < 11221; seq += 1460) {
+            if (seq == 2461) continue;
+            l.advanceMs(10);
+            l.in(ACK, seq, 5001, 64240, 1460);
+        }
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1001 win 65535 <nop,nop,sack 2461:3921>",
+                ". 5001:5001 ack 3921 win 65535", ". 5001:5001 ack 5381 win 65535", ". 5001:5001 ack 6841 win 65535");
+        l.advanceMs(30);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 11221 win 65535");
+    }
+
+    @Test
     void threeDuplicateAcks_triggerFastRetransmit() {
         PeerLab l = new PeerLab().established();
         write(l, 1460 * 15);
