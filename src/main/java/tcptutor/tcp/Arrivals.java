@@ -258,7 +258,7 @@ abstract class Arrivals extends Opening {
         if (++dupAcks != 3) return;
         ssthresh = Math.max(flight() / Math.max(sndMss, 1) / 2, 2);
         cwnd = ssthresh + 3;
-        int n = Math.min(sndMss, Seq.lt(sndUna, writeSeq) ? Math.min(writeSeq, sndNxt) - sndUna : 0);
+        int n = Math.min(linux ? rtxLength(sndUna) : sndMss, Seq.lt(sndUna, writeSeq) ? Math.min(writeSeq, sndNxt) - sndUna : 0);
         boolean fin = finSent() && sndUna + n == finSeq;
         byte[] data = new byte[Math.max(n, 0)];
         if (n > 0) sndBuf.copy(sndUna - sndBufSeq, data, 0, n);

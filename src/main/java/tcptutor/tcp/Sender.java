@@ -194,7 +194,7 @@ abstract class Sender extends TcbState {
             int avail = Seq.lt(from, limit) ? limit - from : 0;
             boolean finPossible = finQueued && (rtx == finSent());
             if (avail == 0 && !(finPossible && from == finSeq)) break;
-            int n = Math.min(avail, sndMss);
+            int n = Math.min(avail, linux && rtx ? rtxLength(from) : sndMss);
             if (avail > 0) {
                 int wndLeft = sndUna + sndWnd - from;
                 int cwndLeft = cwnd * sndMss - (from - sndUna);
@@ -207,7 +207,7 @@ abstract class Sender extends TcbState {
                     if (room < sndMss && flight() > 0) break;   // wait for a full segment (sender SWS avoidance, RFC 9293 3.8.6.2.1)
                     n = room;
                 }
-                if (!rtx && n < sndMss && n == avail && !finPossible && nagleHolds()) break;
+                if (!rtx && n < sndMss && n == avail && !finPossible && !nagleOff && nagleHolds()) break;
             }
             int end = from + n;
             boolean fin = finPossible && end == finSeq;
@@ -226,6 +226,7 @@ abstract class Sender extends TcbState {
             }
             boolean psh = rtx ? pushedBefore(from, end) : push(from, end) || chunkEnd;
             if (psh && !rtx) pshSent.addLast(end);
+            if (!rtx && n > 0) segEnds.addLast(end);
             int flags = ACK | (fin ? FIN : 0) | (psh ? PSH : 0);
             Why why = rtx ? RETRANSMIT : n == 0 ? (orphaned ? FIN_CLOSE : FIN_SHUTDOWN) : fin ? DATA_FIN : DATA;
             Segment s = build(from, flags, options(), data);
@@ -244,8 +245,27 @@ abstract class Sender extends TcbState {
             if (linux && !rtx && n > 0 && lrcvTime >= 0 && now() - lrcvTime < ato) pingpong = true;
             if (!armed(TcpTimer.RETRANSMISSION) || (!rtx && probePending)) armRetransmission();
             if (armed(TcpTimer.PERSIST)) cancel(TcpTimer.PERSIST);
-            if (fin) break;
+            if (fin || (nagleOff && !rtx)) break;
         }
+    }
+
+    /** Set while a tail loss probe sends one segment of new data whatever Nagle says (tcp_write_xmit, TCP_NAGLE_OFF). */
+    private boolean nagleOff;
+
+    /**
+     * How much a retransmission from {@code from} carries: the segment sent there, with the following ones
+     * collapsed into it while they all fit one MSS (Linux tcp_retransmit_skb, tcp_retrans_try_collapse).
+     */
+    final int rtxLength(int from) {
+        while (!segEnds.isEmpty() && Seq.le(segEnds.peekFirst(), sndUna)) segEnds.pollFirst();
+        int end = from;
+        for (int e : segEnds) {
+            if (Seq.le(e, from)) continue;
+            if (end != from && e - from > sndMss) break;
+            end = e;
+            if (e - from >= sndMss) break;
+        }
+        return end == from ? sndMss : Math.min(end - from, sndMss);
     }
 
     private static final Why RETRANSMIT = Why.of("retransmission after a timeout (go-back-N from SND.UNA)", "RFC 6298 5.4; RFC 9293 3.8.1");
@@ -331,7 +351,10 @@ abstract class Sender extends TcbState {
     final void sendLossProbe() {
         probePending = false;
         int before = sndNxt;
-        if (Seq.lt(sndNxt, writeSeq) && sndUna + sndWnd - sndNxt > 0) output();
+        if (Seq.lt(sndNxt, writeSeq) && sndUna + sndWnd - sndNxt > 0) {
+            nagleOff = true;              // tcp_send_loss_probe: new data, one segment, Nagle off
+            try { output(); } finally { nagleOff = false; }
+        }
         if (sndNxt == before) {
             int from = Seq.lt(lastSegStart, sndUna) || Seq.ge(lastSegStart, sndNxt) ? sndUna : lastSegStart;
             boolean fin = finSent();

@@ -44,6 +44,8 @@ abstract class TcbState {
     final Bytes rcvBuf = new Bytes();
     final List<Ooo> ooo = new ArrayList<>();
     long oooArrivals;
+    /** Ends of the new-data segments sent and not yet acknowledged (Linux keeps each as an skb to retransmit). */
+    final ArrayDeque<Integer> segEnds = new ArrayDeque<>();
     /** Ends of the segments sent with PSH and not yet acknowledged: a retransmission keeps the flag. */
     final ArrayDeque<Integer> pshSent = new ArrayDeque<>();
     boolean finRcvd;
