@@ -224,8 +224,9 @@ abstract class Sender extends TcbState {
                 chunkEnd = chunkSent >= 2 && (chunkLeft == 0 || !moreFits(end));
                 if (chunkEnd) chunkLeft = 0;
             }
-            boolean psh = rtx ? pushedBefore(from, end) : push(from, end) || chunkEnd;
-            if (psh && !rtx) pshSent.addLast(end);
+            boolean writeEnd = !rtx && push(from, end);
+            boolean psh = rtx ? pushedBefore(from, end) : writeEnd || chunkEnd;
+            if (writeEnd) pshSent.addLast(end);     // a burst's PSH is not kept by a retransmission (measured)
             if (!rtx && n > 0) segEnds.addLast(end);
             int flags = ACK | (fin ? FIN : 0) | (psh ? PSH : 0);
             Why why = rtx ? RETRANSMIT : n == 0 ? (orphaned ? FIN_CLOSE : FIN_SHUTDOWN) : fin ? DATA_FIN : DATA;

@@ -185,6 +185,19 @@ class DataTest {
     }
 
     @Test
+    void fastRetransmit_linux_doesNotRepeatTheBurstEndPsh() {
+        // as captured on Linux 6.18: the burst's PSH is a property of that transmission, the write's PSH stays
+        PeerLab l = new PeerLab().synReceived();
+        l.advanceMs(10);
+        l.in(ACK, 1001, 5001, 64240, 0);
+        l.fd = (int) l.peer.accept(l.listenFd).result().value();
+        write(l, 1460 * 6);
+        assertThat(l.out()).element(1).isEqualTo("P. 6461:7921(1460) ack 1001 win 64240");
+        for (int i = 0; i < 4; i++) l.in(ACK, 1001, 6461, 64240, 0);
+        assertThat(l.out()).containsExactly(". 6461:7921(1460) ack 1001 win 64240");
+    }
+
+    @Test
     void threeDuplicateAcks_triggerFastRetransmit() {
         PeerLab l = new PeerLab().established();
         write(l, 1460 * 15);
