@@ -242,6 +242,10 @@ abstract class Sender extends TcbState {
                 rtxNxt = sndNxt;
             }
             transmit(s, why);
+            if (linux && sackOk && n > 0) {
+                if (rtx) rack.resent(from, end, now());
+                else rack.sentNew(from, end, now());
+            }
             // Linux tcp_event_data_sent: data sent within ATO of data received is a reply: ping-pong mode
             if (linux && !rtx && n > 0 && lrcvTime >= 0 && now() - lrcvTime < ato) pingpong = true;
             if (!armed(TcpTimer.RETRANSMISSION) || (!rtx && probePending)) armRetransmission();
@@ -338,6 +342,7 @@ abstract class Sender extends TcbState {
      */
     final void armRetransmission() {
         if (flight() == 0) return;
+        reoPending = false;
         if (linux && sackOk && state == State.ESTABLISHED && !tlpOutstanding && retransmits == 0 && dupAcks < 3) {
             long pto = srtt < 0 ? 1_000_000L : 2 * srtt + (flight() <= sndMss ? cfg.get(Knob.tcp_rto_min) * 1000 : 2_000);
             probePending = true;
@@ -376,6 +381,7 @@ abstract class Sender extends TcbState {
     // ---- RTO (RFC 6298) ----
 
     final void rttSample(long r) {
+        rack.rtt(r);
         if (srtt < 0) {
             srtt = r;
             rttvar = r / 2;

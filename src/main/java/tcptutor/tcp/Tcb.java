@@ -379,6 +379,12 @@ public final class Tcb extends Arrivals {
     private void retransmissionTimer() {
         boolean outstanding = flight() > 0;
         if (!outstanding || !synchronizedState() || state == State.TIME_WAIT) return;
+        if (reoPending) {                       // Linux tcp_rack_reo_timeout
+            reoPending = false;
+            rackCheck();
+            if (!armed(TcpTimer.RETRANSMISSION)) arm(TcpTimer.RETRANSMISSION, now() + rto);
+            return;
+        }
         if (probePending) {
             sendLossProbe();
             return;

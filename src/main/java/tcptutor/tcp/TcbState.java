@@ -74,6 +74,9 @@ abstract class TcbState {
     int retransmits;
     /** Linux tail loss probe: the retransmission timer is a probe timer; a probe is unanswered up to tlpHighSeq. */
     boolean probePending, tlpOutstanding;
+    /** Linux RACK on SACK connections: what was sent when, and the reordering timer (on the retransmission timer). */
+    final Rack rack = new Rack();
+    boolean reoPending;
     int tlpHighSeq, lastSegStart;
     boolean synRetransmitted;
     long lastOowAck = Long.MIN_VALUE;

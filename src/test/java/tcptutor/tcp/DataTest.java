@@ -198,6 +198,27 @@ class DataTest {
     }
 
     @Test
+    void sackedLaterSegments_rackResendsTheHoleAfterTheReorderingWindow() {
+        // as captured on Linux 6.18: two SACKed segments -> reordering timer (min RTT / 4, jiffies + 2); a third -> at once
+        PeerLab l = new PeerLab().synReceived(new TcpOption.Mss(1000), TcpOption.SACK_PERMITTED, TcpOption.NOP, TcpOption.NOP);
+        l.advanceMs(10);
+        l.in(ACK, 1001, 5001, 64240, 0);
+        l.fd = (int) l.peer.accept(l.listenFd).result().value();
+        l.peer.setsockopt(l.fd, SockOpt.TCP_NODELAY, 1);
+        for (int i = 0; i < 4; i++) write(l, 1000);
+        l.out();
+        l.advanceMs(10);
+        l.in(ACK, 1001, 6001, 64240, 0);
+        l.in(ACK, 1001, 6001, 64240, 0, new TcpOption.Sack(List.of(new TcpOption.SackBlock(7001, 8001))));
+        l.in(ACK, 1001, 6001, 64240, 0, new TcpOption.Sack(List.of(new TcpOption.SackBlock(7001, 9001))));
+        assertThat(l.out()).isEmpty();
+        l.advanceMs(11);
+        assertThat(l.out()).isEmpty();
+        l.advanceMs(1);
+        assertThat(l.out()).containsExactly("P. 6001:7001(1000) ack 1001 win 64240");
+    }
+
+    @Test
     void threeDuplicateAcks_triggerFastRetransmit() {
         PeerLab l = new PeerLab().established();
         write(l, 1460 * 15);
