@@ -60,6 +60,7 @@ final class AppCalls {
             case "setsockopt": return done(text, setsockopt(a));
             case "getsockopt": return done(text, host.getsockopt(fd(a.get(0)), option(a.get(2))));
             case "fcntl": return done(text, fcntl(a));
+            case "poll": return poll(a);
             default: throw new Unsupported("tcptutor cannot run " + sc.name() + "()");
         }
     }
@@ -75,6 +76,52 @@ final class AppCalls {
             nonBlocking.add(fd);
         }
         return SysResult.ok(fd);
+    }
+
+    /** poll([{fd=F, events=E, revents=R}, ...], N, TIMEOUT_MS): waits in virtual time; revents are checked in check(). */
+    private Call poll(List<Expr> a) {
+        List<Expr.Struct> pfds = pollFds(a.get(0));
+        int[] fdv = new int[pfds.size()], ev = new int[pfds.size()];
+        for (int i = 0; i < pfds.size(); i++) {
+            Expr f = pfds.get(i).fields().get("fd"), e = pfds.get(i).fields().get("events");
+            if (f == null || e == null) throw new Unsupported("each struct pollfd needs fd= and events=, as {fd=4, events=POLLIN, revents=POLLIN}");
+            fdv[i] = fd(f);
+            ev[i] = (int) value(e, "the events");
+        }
+        long timeout = a.get(2) instanceof Expr.Any ? -1 : value(a.get(2), "the timeout");
+        return host.poll(fdv, ev, timeout);
+    }
+
+    private static List<Expr.Struct> pollFds(Expr e) {
+        if (!(e instanceof Expr.Ptr p)) throw new Unsupported("poll needs its fds as [{fd=4, events=POLLIN, revents=POLLIN}, ...], not " + e);
+        List<Expr.Struct> out = new java.util.ArrayList<>();
+        for (Expr x : p.items()) {
+            if (!(x instanceof Expr.Struct st)) throw new Unsupported("poll needs struct pollfd items as {fd=4, events=POLLIN}, not " + x);
+            out.add(st);
+        }
+        return out;
+    }
+
+    /** The revents poll() gave, against what the script wrote for each struct pollfd (when it wrote revents=). */
+    private String pollRevents(Event.Syscall sc) {
+        for (Expr.Struct st : pollFds(sc.args().get(0))) {
+            Expr want = st.fields().get("revents");
+            if (want == null || want instanceof Expr.Any) continue;
+            int got = host.pollEvents(fd(st.fields().get("fd")), (int) value(st.fields().get("events"), "the events"));
+            long w = value(want, "revents");
+            if (got != w) return "expected revents " + want + " for fd " + st.fields().get("fd") + " but got " + pollNames(got);
+        }
+        return null;
+    }
+
+    private static String pollNames(int bits) {
+        if (bits == 0) return "0";
+        List<String> names = new java.util.ArrayList<>();
+        String[] n = {"POLLIN", "POLLPRI", "POLLOUT", "POLLERR", "POLLHUP", "POLLNVAL", "POLLRDNORM", "POLLRDBAND", "POLLWRNORM",
+            "POLLWRBAND"};
+        for (int i = 0; i < n.length; i++) if ((bits & (1 << i)) != 0) names.add(n[i]);
+        if ((bits & 0x2000) != 0) names.add("POLLRDHUP");
+        return String.join("|", names);
     }
 
     /** send/recv flags: only 0 (or ...) is modelled. */
@@ -151,6 +198,10 @@ final class AppCalls {
             if (want == -1 && sc.errno() != null && r.errno() != Symbols.errno(sc.errno())) {
                 return "expected errno " + sc.errno() + " but got " + describe(r, got);
             }
+        }
+        if (sc.name().equals("poll") && !r.failed()) {
+            String bad = pollRevents(sc);
+            if (bad != null) return bad;
         }
         if (sc.name().equals("getsockopt") && !r.failed()) {
             String bad = optionValue(sc, r);

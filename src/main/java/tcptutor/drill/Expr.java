@@ -28,5 +28,15 @@ public sealed interface Expr {
         @Override public String toString() { return "{onoff=" + onoff + ", linger=" + linger + "}"; }
     }
 
+    /** {@code {fd=4, events=POLLIN, revents=0}}: a struct such as struct pollfd, fields by name. */
+    record Struct(java.util.Map<String, Expr> fields) implements Expr {
+        public Struct { fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields)); }
+        @Override public String toString() {
+            StringBuilder b = new StringBuilder("{");
+            fields.forEach((k, v) -> b.append(b.length() == 1 ? "" : ", ").append(k).append('=').append(v));
+            return b.append('}').toString();
+        }
+    }
+
     Any ANY = new Any();
 }

@@ -25,9 +25,10 @@ public final class Parser extends TokenReader {
             Map.entry("socket", 3), Map.entry("bind", 3), Map.entry("listen", 2), Map.entry("accept", 3),
             Map.entry("connect", 3), Map.entry("read", 3), Map.entry("write", 3), Map.entry("close", 1),
             Map.entry("shutdown", 2), Map.entry("setsockopt", 5), Map.entry("getsockopt", 5), Map.entry("fcntl", -1),
-            Map.entry("send", 4), Map.entry("recv", 4), Map.entry("sendto", 6), Map.entry("recvfrom", 6));
+            Map.entry("send", 4), Map.entry("recv", 4), Map.entry("sendto", 6), Map.entry("recvfrom", 6),
+            Map.entry("poll", 3));
     private static final String CALL_NAMES = "socket, bind, listen, accept, connect, read, write, close, shutdown, "
-            + "setsockopt, getsockopt, fcntl, and send, recv, sendto, recvfrom with flags 0";
+            + "setsockopt, getsockopt, fcntl, poll, and send, recv, sendto, recvfrom with flags 0";
 
     private final String src;
     private final Path dir;
@@ -438,8 +439,33 @@ public final class Parser extends TokenReader {
                 if (!s.is(',')) throw error(s, "expected ',' or ']' in [...], found " + s.show());
             }
         }
-        if (t.is('{')) return linger(t);
-        throw error(t, "expected a value (a number, a constant, ..., [x] or {onoff=1, linger=0}), found " + t.show());
+        if (t.is('{')) {
+            Token f = peek();
+            boolean linger = f.type() == Type.WORD && (f.text().equals("onoff") || f.text().equals("l_onoff"));
+            return linger ? linger(t) : struct(t);
+        }
+        throw error(t, "expected a value (a number, a constant, ..., [x], {onoff=1, linger=0} or {fd=4, events=POLLIN}), found "
+                + t.show());
+    }
+
+    /** {@code {name=value, ...}}, e.g. struct pollfd {fd=4, events=POLLIN, revents=POLLIN}. */
+    private Expr struct(Token open) {
+        java.util.Map<String, Expr> fields = new java.util.LinkedHashMap<>();
+        Token first = peek();
+        while (true) {
+            Token f = next();
+            if (f.type() != Type.WORD) throw error(f, "expected a field name in {name=value, ...}, found " + f.show());
+            expectChar('=', "'=' after " + f.text());
+            fields.put(f.text(), expression());
+            Token s = next();
+            if (s.is('}')) {
+                if (fields.containsKey("linger") || fields.containsKey("l_linger")) {
+                    throw error(first, "expected struct linger as {onoff=1, linger=0}, found " + first.show());
+                }
+                return new Expr.Struct(fields);
+            }
+            if (!s.is(',')) throw error(s, "expected ',' or '}' in {name=value, ...}, found " + s.show());
+        }
     }
 
     private Expr linger(Token open) {

@@ -170,13 +170,58 @@ public final class Runner {
             throw new Fail(ev, "the peer sent nothing (waited until " + Notation.secs(Math.min(deadline, now())) + " s)", want, "nothing");
         }
         sockets.sniffed(s, p, got.segment());
-        Segment mapped = sockets.toScript(s, got.segment());
-        rememberTsVal(s, p, got.segment());
-        long at = got.at() - t0;
+        Segment live = aggregate(ev, p, got, deadline, want);
+        Segment mapped = sockets.toScript(s, live);
+        rememberTsVal(s, p, live);
+        long at = lastFragmentAt - t0;
         String actual = Notation.segment(mapped) + " at " + Notation.secs(at);
         List<String> diffs = Compare.differences(p, mapped);
         if (!diffs.isEmpty()) throw new Fail(ev, "wrong outbound packet: " + String.join("; ", diffs), want, actual);
         verifyTime(ev, "outbound packet", start, end, at, want, actual);
+    }
+
+    private long lastFragmentAt;
+
+    /**
+     * packetdrill's aggregation (run_packet.c do_outbound_script_packet, without --strict_segments): while the
+     * segments sniffed carry less payload than the script line expects, the next ones are added if they continue
+     * the previous (same flags but FIN/PSH/CWR, SEQ = previous SEQ + its payload, same ACK, window and option
+     * length; every fragment but the last as long as the previous). The result has the last fragment's header
+     * with the first one's SEQ; its time is the last fragment's. So a pure ACK just before expected data is
+     * absorbed, and one line may stand for several segments.
+     */
+    private Segment aggregate(Event ev, Event.Packet p, TraceEvent.Sent first, long deadline, String want) {
+        Segment prev = first.segment();
+        lastFragmentAt = first.at();
+        int total = prev.payloadLength();
+        if (total >= p.length()) return prev;
+        java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
+        payload.writeBytes(prev.payload());
+        int mask = tcptutor.wire.Flags.FIN | tcptutor.wire.Flags.PSH | tcptutor.wire.Flags.CWR;
+        while (total < p.length()) {
+            TraceEvent.Sent next = sniff(deadline);
+            if (next == null) break;
+            Segment cur = next.segment();
+            String bad = null;
+            if (cur.dataOffset() != prev.dataOffset()) bad = "option length";
+            else if ((cur.flags() & ~mask) != (prev.flags() & ~mask)) bad = "flags";
+            else if (cur.seq() != prev.seq() + prev.payloadLength()) bad = "tcp_seq";
+            else if (cur.ack() != prev.ack()) bad = "tcp_ack_seq";
+            else if (cur.window() != prev.window()) bad = "tcp_window";
+            else if (cur.payloadLength() < p.length() - total && cur.payloadLength() != prev.payloadLength()) bad = "fragment payload";
+            if (bad != null) {
+                throw new Fail(ev, "the segments sent do not add up to this line: after " + total + " of " + p.length()
+                        + " payload bytes the next segment differs in " + bad, want, Notation.segment(cur));
+            }
+            payload.writeBytes(cur.payload());
+            total += cur.payloadLength();
+            prev = cur;
+            lastFragmentAt = next.at();
+        }
+        if (prev == first.segment()) return prev;
+        Segment last = prev;
+        return new Segment(last.srcPort(), last.dstPort(), first.segment().seq(), last.ack(), last.dataOffset(), last.flags(),
+                last.window(), last.checksum(), last.urgentPointer(), last.options(), payload.toByteArray());
     }
 
     private void rememberTsVal(Sockets.Sock s, Event.Packet p, Segment live) {

@@ -83,8 +83,9 @@ final class Sockets {
         }
     }
 
+    /** The newest socket with that script fd (a closed fd number is reused by the next socket()). */
     private Sock byFd(int fd) {
-        for (Sock s : all) if (s.scriptFd == fd) return s;
+        for (int i = all.size() - 1; i >= 0; i--) if (all.get(i).scriptFd == fd) return all.get(i);
         return null;
     }
 

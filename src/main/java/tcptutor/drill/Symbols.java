@@ -32,6 +32,9 @@ final class Symbols {
         put("F_GETFL", F_GETFL); put("F_SETFL", F_SETFL);
         put("SHUT_RD", SHUT_RD); put("SHUT_WR", SHUT_WR); put("SHUT_RDWR", SHUT_RDWR);
         put("SOMAXCONN", 4096);
+        put("POLLIN", 0x1); put("POLLPRI", 0x2); put("POLLOUT", 0x4); put("POLLERR", 0x8); put("POLLHUP", 0x10);
+        put("POLLNVAL", 0x20); put("POLLRDNORM", 0x40); put("POLLRDBAND", 0x80); put("POLLWRNORM", 0x100);
+        put("POLLWRBAND", 0x200); put("POLLRDHUP", 0x2000);
         for (Errno e : Errno.values()) put(e.name(), errnoNumber(e));
         put("EWOULDBLOCK", 11);
     }

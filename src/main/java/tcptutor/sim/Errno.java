@@ -7,7 +7,7 @@ public enum Errno {
     ETIMEDOUT("Connection timed out", 110), EPIPE("Broken pipe", 32), ENOTCONN("Transport endpoint is not connected", 107),
     EISCONN("Transport endpoint is already connected", 106), EAGAIN("Resource temporarily unavailable", 11),
     EADDRINUSE("Address already in use", 98), EINVAL("Invalid argument", 22), EBADF("Bad file descriptor", 9),
-    ENOPROTOOPT("Protocol not available", 92);
+    ENOPROTOOPT("Protocol not available", 92), ECONNABORTED("Software caused connection abort", 103);
 
     private final String text;
     private final int number;

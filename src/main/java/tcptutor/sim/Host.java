@@ -40,6 +40,8 @@ public final class Host {
     private static final class Sock {
         final Tcb tcb;
         boolean bound, reuse, nonBlocking, connected;
+        /** Linux SS_CONNECTING: a connect() was started and not yet reported back by a later connect(). */
+        boolean connecting;
         int lingerSeconds = -1;
 
         Sock(Tcb tcb) { this.tcb = tcb; }
@@ -138,18 +140,60 @@ public final class Host {
         String text = "connect(" + fd + ", " + world.host(side.other()).address().getHostAddress() + ":" + port + ")";
         Sock s = fds.get(fd);
         if (s == null) return completed(text, SysResult.fail(Errno.EBADF));
+        if (s.connecting) {
+            // Linux __inet_stream_connect, SS_CONNECTING: still connecting -> EALREADY; connected -> 0 once;
+            // failed -> the pending error (the next connect() starts afresh)
+            State st = s.tcb.state();
+            if (st == State.SYN_SENT || st == State.SYN_RECEIVED) return completed(text, SysResult.fail(Errno.EALREADY));
+            s.connecting = false;
+            if (st == State.CLOSED) {
+                String e = s.tcb.takeError();
+                return completed(text, e != null ? fail(e) : SysResult.fail(Errno.ECONNABORTED));
+            }
+            return completed(text, SysResult.ok(0));
+        }
         if (s.tcb.state() == State.CLOSED && !s.bound) { s.tcb.bind(freePort()); s.bound = true; }
         String err = s.tcb.connect(port);
         if (err != null) return completed(text, fail(err));
         s.connected = true;
+        s.connecting = true;
         if (s.nonBlocking) return completed(text, SysResult.fail(Errno.EINPROGRESS));
         return block(text, () -> {
             State st = s.tcb.state();
             if (st == State.SYN_SENT || st == State.SYN_RECEIVED) return null;
+            s.connecting = false;
             String e = s.tcb.takeError();
             if (e != null) return fail(e);
             return st == State.CLOSED ? SysResult.fail(Errno.ECONNRESET) : SysResult.ok(0);
         });
+    }
+
+    /**
+     * poll(): how many of the sockets have one of their {@code events} (or POLLERR / POLLHUP) ready; waits in
+     * virtual time up to {@code timeoutMs} (negative: forever) when none is. {@link #pollEvents} gives each one's bits.
+     */
+    public Call poll(int[] pfds, int[] events, long timeoutMs) {
+        String text = "poll(" + java.util.Arrays.toString(pfds) + ", " + timeoutMs + ")";
+        Supplier<SysResult> ready = () -> {
+            int n = 0;
+            for (int i = 0; i < pfds.length; i++) if (pollEvents(pfds[i], events[i]) != 0) n++;
+            return n > 0 ? SysResult.ok(n) : null;
+        };
+        SysResult now = ready.get();
+        if (now != null || timeoutMs == 0) return completed(text, now != null ? now : SysResult.ok(0));
+        long deadline = timeoutMs < 0 ? Long.MAX_VALUE : world.now() + timeoutMs * 1000;
+        if (timeoutMs > 0) world.schedule(deadline, () -> { });
+        return block(text, () -> {
+            SysResult r = ready.get();
+            return r != null ? r : world.now() >= deadline ? SysResult.ok(0) : null;
+        });
+    }
+
+    /** The poll() revents of one fd: its ready bits among {@code events}, plus POLLERR and POLLHUP; POLLNVAL for a bad fd. */
+    public int pollEvents(int fd, int events) {
+        Sock s = fds.get(fd);
+        if (s == null) return 0x20;
+        return s.tcb.pollMask() & (events | Tcb.POLL_ERR | Tcb.POLL_HUP);
     }
 
     public Call accept(int fd) {
@@ -257,6 +301,7 @@ public final class Host {
                 else t.keepCnt(value);
             }
             case TCP_LINGER2 -> t.linger2(value);
+            case SO_RCVBUF -> t.rcvBuf(value);
             case SO_ERROR -> { return done(text, SysResult.fail(Errno.ENOPROTOOPT)); }
         }
         return done(text, SysResult.ok(0));
@@ -277,6 +322,7 @@ public final class Host {
             case TCP_KEEPINTVL -> t.keepIntvl();
             case TCP_KEEPCNT -> t.keepCnt();
             case TCP_LINGER2 -> t.linger2();
+            case SO_RCVBUF -> t.rcvBuf();
             case SO_ERROR -> {
                 String e = t.takeError();
                 yield e == null ? 0 : Errno.valueOf(e).number();

@@ -177,9 +177,11 @@ abstract class Arrivals extends Opening {
         lastRcv = now();
         keepaliveProbes = 0;
         boolean advanced = Seq.gt(ack, sndUna);
+        boolean sackInfo = linux && sackOk && s.option(TcpOption.Sack.class).isPresent();
         if (advanced) newAck(ack);
-        else if (ack == sndUna && flight() > 0 && s.payloadLength() == 0 && !s.has(FIN)
+        else if (!sackInfo && ack == sndUna && flight() > 0 && s.payloadLength() == 0 && !s.has(FIN)
                 && (s.window() << sndWscale) == sndWnd) dupAck();
+        if (sackInfo && rack.sack(s, now())) rackCheck();
         if (Seq.ge(ack, sndUna) && (Seq.lt(sndWl1, s.seq()) || (sndWl1 == s.seq() && Seq.le(sndWl2, ack)))) {
             sndWnd = s.window() << sndWscale;
             sndWl1 = s.seq();
@@ -222,7 +224,7 @@ abstract class Arrivals extends Opening {
             return false;
         }
         if (linger2 > 0) arm(TcpTimer.FIN_WAIT_2, now() + linger2 * 1_000_000L);
-        if (!s.has(FIN) && linux) frozenWnd = rcvWindowNow();
+        if (!s.has(FIN) && linux) frozenWnd = curWin();
         return true;
     }
 
@@ -235,6 +237,7 @@ abstract class Arrivals extends Opening {
         }
         bytesAcked += acked;
         sndUna = ack;
+        rack.acked(sndUna);
         if (Seq.lt(rtxNxt, sndUna)) rtxNxt = sndUna;
         retransmits = 0;
         if (rttStart >= 0 && Seq.ge(ack, rttSeq)) {
@@ -253,16 +256,46 @@ abstract class Arrivals extends Opening {
 
     private int cwndCount;
 
+    /**
+     * Linux RACK (RFC 8985) on the SACK information received: lost segments are sent again at once, and the
+     * retransmission timer then runs an RTO from now; segments that may only be reordered wait on the reordering
+     * timer (the retransmission timer, as in Linux).
+     */
+    final void rackCheck() {
+        Rack.Verdict v = rack.detect(now());
+        for (int seq : v.lost()) {
+            if (Seq.lt(seq, sndUna)) continue;
+            int n = Math.min(rtxLength(seq), (Seq.lt(sndNxt, writeSeq) ? sndNxt : writeSeq) - seq);
+            if (n <= 0) continue;
+            byte[] data = new byte[n];
+            sndBuf.copy(seq - sndBufSeq, data, 0, n);
+            transmit(build(seq, ACK | (pushedBefore(seq, seq + n) ? tcptutor.wire.Flags.PSH : 0), options(), data),
+                    Why.of("a later segment was SACKed and this one is still missing after the reordering window: lost, sent again",
+                            "RFC 8985 6.2; Linux tcp_rack_detect_loss"));
+            rack.resent(seq, seq + n, now());
+            rttStart = -1;
+        }
+        if (!v.lost().isEmpty()) {
+            probePending = false;
+            reoPending = false;
+            arm(TcpTimer.RETRANSMISSION, now() + rto);
+        } else if (v.recheckAt() >= 0) {
+            probePending = false;
+            reoPending = true;
+            arm(TcpTimer.RETRANSMISSION, v.recheckAt());
+        }
+    }
+
     /** RFC 5681 3.2: the third duplicate ACK triggers a fast retransmit of the segment at SND.UNA. */
     private void dupAck() {
         if (++dupAcks != 3) return;
         ssthresh = Math.max(flight() / Math.max(sndMss, 1) / 2, 2);
         cwnd = ssthresh + 3;
-        int n = Math.min(sndMss, Seq.lt(sndUna, writeSeq) ? Math.min(writeSeq, sndNxt) - sndUna : 0);
+        int n = Math.min(linux ? rtxLength(sndUna) : sndMss, Seq.lt(sndUna, writeSeq) ? Math.min(writeSeq, sndNxt) - sndUna : 0);
         boolean fin = finSent() && sndUna + n == finSeq;
         byte[] data = new byte[Math.max(n, 0)];
         if (n > 0) sndBuf.copy(sndUna - sndBufSeq, data, 0, n);
-        transmit(build(sndUna, ACK | (fin ? FIN : 0), options(), data),
+        transmit(build(sndUna, ACK | (fin ? FIN : 0) | (pushedBefore(sndUna, sndUna + n) ? tcptutor.wire.Flags.PSH : 0), options(), data),
                 Why.of("fast retransmit: three duplicate ACKs", "RFC 5681 3.2"));
         rttStart = -1;
     }

@@ -113,6 +113,7 @@ final class Listen {
         c.keepCnt = owner.keepCnt;
         c.lingerZero = owner.lingerZero;
         c.linger2 = owner.linger2;
+        c.userRcvBuf = owner.userRcvBuf;
         return c;
     }
 

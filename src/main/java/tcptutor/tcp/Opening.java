@@ -117,6 +117,7 @@ abstract class Opening extends Receiver {
         tsOk = offeredTs && (r != null ? r.ts() : cfg.get(Knob.tcp_timestamps) != 0);
         if (!wsOk) sndWscale = 0;
         rcvWscale = wsOk ? (r != null ? r.wscale() : ourWscale()) : 0;
+        if (!wsOk) windowClamp = Math.min(windowClamp, 65535);   // Linux tcp_rcv_synsent_state_process
         if (tsOk) tsRecent = offeredTsVal;
         sndMss = Math.max(Math.min(peerMss, advMss), 48) - (tsOk ? 12 : 0);   // Linux tcp_min_snd_mss 48
     }
@@ -125,7 +126,8 @@ abstract class Opening extends Receiver {
     final void establishedInit() {
         cwnd = cfg.getInt(Knob.tcp_init_cwnd);
         if (linux && retransmits > 1) cwnd = 1;
-        rcvMss = Math.min(advMss, Math.min(sndMss, 536));
+        rcvMss = Math.max(Math.min(Math.min(advMss, sndMss), Math.min(rcvAdvWnd / 2, 536)), 88);   // tcp_initialize_rcv_mss
+        establishedWindow();
         lastRcv = now();
         rtxNxt = sndNxt;
         if (keepalive) arm(TcpTimer.KEEPALIVE, now() + keepIdle * 1_000_000L);
@@ -152,6 +154,11 @@ abstract class Opening extends Receiver {
         if (!inWindow) {
             if (s.has(RST)) handled(Why.of("RST outside the window in SYN-RECEIVED is dropped", "RFC 9293 3.10.7.4 first"));
             else oowAck(s, Why.of("segment outside the window in SYN-RECEIVED: ACK <SEQ=ISS+1><ACK=RCV.NXT>", "RFC 9293 3.10.7.4 first; Linux tcp_check_req"));
+            return;
+        }
+        if (s.has(RST) && s.seq() != rcvNxt && linux) {
+            challengeAck(Why.of("RST in the window but not exact in SYN-RECEIVED: the request stays",
+                    "RFC 5961 3.2; Linux 6.18 tcp_check_req (measured)"));
             return;
         }
         if (s.has(RST) || s.has(SYN)) {

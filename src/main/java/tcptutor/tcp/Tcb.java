@@ -58,9 +58,37 @@ public final class Tcb extends Arrivals {
     public int keepCnt() { return keepCnt; }
     public void lingerZero(boolean on) { lingerZero = on; }
     public boolean lingerZero() { return lingerZero; }
+    /**
+     * SO_RCVBUF (Linux __sock_set_rcvbuf): the buffer becomes twice the value (at least 4608, the value capped by
+     * rmem_max 212992) and is locked: the window offered on the SYN and its scale follow it.
+     */
+    public void rcvBuf(int bytes) { userRcvBuf = Math.max(2L * Math.min(Math.max(bytes, 0), 212_992), 4608); }
+    /** SO_RCVBUF as read back: the buffer size in bytes. */
+    public long rcvBuf() { return userRcvBuf > 0 ? userRcvBuf : rcvBufBytes > 0 ? rcvBufBytes : cfg.all(Knob.tcp_rmem)[1]; }
+
     /** TCP_LINGER2: seconds an orphaned FIN-WAIT-2 waits (0: tcp_fin_timeout; < 0: RST at once). */
     public void linger2(int s) { linger2 = s == 0 ? cfg.getInt(Knob.tcp_fin_timeout) : s; }
     public int linger2() { return linger2; }
+
+    /** poll() bits (Linux values): POLLIN|POLLRDNORM, POLLOUT|POLLWRNORM, POLLERR, POLLHUP, POLLRDHUP. */
+    public static final int POLL_IN = 0x41, POLL_OUT = 0x104, POLL_ERR = 0x8, POLL_HUP = 0x10, POLL_RDHUP = 0x2000;
+
+    /** What poll() reports for this socket (Linux tcp_poll; the send buffer is never full here). */
+    public int pollMask() {
+        if (state == State.LISTEN) return acceptReady() ? POLL_IN : 0;
+        boolean done = state == State.CLOSED && (resetSeen || error != null || finRcvd || sndNxt != 0);   // after tcp_done
+        boolean rcvShut = done || finRcvd || rcvShutdown;
+        boolean sndShut = done || sndShutdown;
+        int m = 0;
+        if ((rcvShut && sndShut) || state == State.CLOSED) m |= POLL_HUP;
+        if (rcvShut) m |= POLL_IN | POLL_RDHUP;
+        if (state != State.SYN_SENT && state != State.SYN_RECEIVED) {
+            if (rcvBuf.size() > 0) m |= POLL_IN;
+            m |= POLL_OUT;
+        }
+        if (error != null) m |= POLL_ERR;
+        return m;
+    }
 
     /** SO_ERROR: the pending error, cleared. */
     public String takeError() {
@@ -107,8 +135,8 @@ public final class Tcb extends Arrivals {
                 writeSeq = sndNxt;
                 sndBufSeq = sndNxt;
                 rtxNxt = sndNxt;
-                rcvSpace = initialWindow(advMss);
                 rcvWscale = cfg.get(Knob.tcp_window_scaling) != 0 ? ourWscale() : 0;
+                rcvSpace = initialWindow(advMss);
                 stack.register(this);
                 enter(State.SYN_SENT, Why.of("connect(): SYN sent", "RFC 9293 3.10.1"));
                 sendSyn(Why.of("SYN: the application called connect()", "RFC 9293 3.10.1"));
@@ -203,7 +231,7 @@ public final class Tcb extends Arrivals {
                     if (state == State.FIN_WAIT_2 && frozenWnd < 0) {
                         if (linger2 < 0) { abortWithReset(Why.of("TCP_LINGER2 < 0: RST", "Linux tcp_close")); return; }
                         if (linger2 > 0) arm(TcpTimer.FIN_WAIT_2, now() + linger2 * 1_000_000L);
-                        if (linux) frozenWnd = rcvWindowNow();
+                        if (linux) frozenWnd = curWin();
                     }
                 }
             }
@@ -213,7 +241,10 @@ public final class Tcb extends Arrivals {
     /** shutdown(SHUT_WR) (Linux tcp_shutdown): FIN after the queued data; reading continues. Returns an errno name or null. */
     public String shutdown() {
         switch (state) {
-            case CLOSED -> { return "ENOTCONN"; }
+            case CLOSED -> {
+                if (linux) sndShutdown = true;   // inet_shutdown records it even so: later writes fail with EPIPE
+                return "ENOTCONN";
+            }
             case LISTEN -> { return null; }
             case SYN_SENT -> {
                 enter(State.CLOSED, Why.of("shutdown() in SYN-SENT: the connection attempt is dropped", "Linux inet_shutdown"));
@@ -296,7 +327,9 @@ public final class Tcb extends Arrivals {
             case RETRANSMISSION -> retransmissionTimer();
             case DELAYED_ACK -> {                    // Linux tcp_delack_timer: send the pending ACK, leave ping-pong
                 if (!ackPending || !synchronizedState()) return;
-                pingpong = false;
+                long atoMin = cfg.get(Knob.tcp_delack_min) * 1000;
+                if (pingpong) { pingpong = false; ato = atoMin; }      // delayed ACK missed: leave ping-pong mode
+                else if (linux) ato = Math.min(ato * 2, Math.max(rto, atoMin));   // ... or inflate ATO
                 sendAck(Why.of("delayed ACK timer expired", "RFC 9293 3.8.6.3; Linux tcp_delack_timer"));
             }
             case PERSIST -> persistTimer();
@@ -346,6 +379,12 @@ public final class Tcb extends Arrivals {
     private void retransmissionTimer() {
         boolean outstanding = flight() > 0;
         if (!outstanding || !synchronizedState() || state == State.TIME_WAIT) return;
+        if (reoPending) {                       // Linux tcp_rack_reo_timeout
+            reoPending = false;
+            rackCheck();
+            if (!armed(TcpTimer.RETRANSMISSION)) arm(TcpTimer.RETRANSMISSION, now() + rto);
+            return;
+        }
         if (probePending) {
             sendLossProbe();
             return;

@@ -43,6 +43,11 @@ abstract class TcbState {
     int rcvSpace;
     final Bytes rcvBuf = new Bytes();
     final List<Ooo> ooo = new ArrayList<>();
+    long oooArrivals;
+    /** Ends of the new-data segments sent and not yet acknowledged (Linux keeps each as an skb to retransmit). */
+    final ArrayDeque<Integer> segEnds = new ArrayDeque<>();
+    /** Ends of the segments sent with PSH and not yet acknowledged: a retransmission keeps the flag. */
+    final ArrayDeque<Integer> pshSent = new ArrayDeque<>();
     boolean finRcvd;
     /** A D-SACK block to report on the next ACK (left, right), when hasDsack. */
     boolean hasDsack;
@@ -69,6 +74,9 @@ abstract class TcbState {
     int retransmits;
     /** Linux tail loss probe: the retransmission timer is a probe timer; a probe is unanswered up to tlpHighSeq. */
     boolean probePending, tlpOutstanding;
+    /** Linux RACK on SACK connections: what was sent when, and the reordering timer (on the retransmission timer). */
+    final Rack rack = new Rack();
+    boolean reoPending;
     int tlpHighSeq, lastSegStart;
     boolean synRetransmitted;
     long lastOowAck = Long.MIN_VALUE;
@@ -76,6 +84,12 @@ abstract class TcbState {
     // delayed ACK (Linux inet_connection_sock icsk_ack)
     int quickAcks;
     boolean pingpong, ackPending;
+    /** Linux inet_csk_ack_scheduled: data (or a FIN) arrived that an ACK is owed for. */
+    boolean ackScheduled;
+    /** When data last arrived (Linux icsk_ack.lrcvtime), -1 before any. */
+    long lrcvTime = -1;
+    /** Linux ICSK_ACK_PUSHED: a short (or pushed full-sized) segment arrived since the last ACK. */
+    boolean pushed;
     long ato;
     int keepaliveProbes, persistProbes;
     long lastRcv;
@@ -112,7 +126,7 @@ abstract class TcbState {
     }
 
     /** Out-of-order data held for reassembly: [seq, seq + data.length), plus a FIN after it. */
-    record Ooo(int seq, byte[] data, boolean fin) {
+    record Ooo(int seq, byte[] data, boolean fin, long arrival, long truesize) {
         int end() { return seq + data.length + (fin ? 1 : 0); }
     }
 
@@ -129,6 +143,7 @@ abstract class TcbState {
             stack.forget(self());
         } else if (to == State.TIME_WAIT) {
             for (TcpTimer t : TcpTimer.values()) cancel(t);
+            if (linux && frozenWnd < 0) frozenWnd = curWin();   // tcp_time_wait: tw_rcv_wnd = tcp_receive_window
             arm(TcpTimer.TIME_WAIT, env.now() + cfg.get(Knob.tcp_timewait_len) * 1_000_000L);
         }
     }
@@ -205,35 +220,137 @@ abstract class TcbState {
     /** Our FIN has been acknowledged. */
     final boolean finAcked() { return finQueued && tcptutor.wire.Seq.gt(sndUna, finSeq); }
 
-    /** Receive window in bytes to offer now: free buffer space, never shrinking the right edge already offered. */
+    // ---- the receive window ----
+    // Linux (tcp_output.c tcp_select_window / __tcp_select_window, tcp_input.c tcp_grow_window,
+    // tcp_measure_rcv_mss, tcp_init_buffer_space): the window follows rcv_ssthresh and the free receive memory,
+    // counted as skb truesize and scaled by scaling_ratio; the right edge already offered never moves back.
+
+    /** Linux tcp_sock: rcv_ssthresh, window_clamp, scaling_ratio (len/truesize, /256), sk_rcvbuf, sk_rmem_alloc. */
+    int rcvSsthresh, windowClamp, scalingRatio = 128;
+    long rcvBufBytes, rmemAlloc;
+    /** SO_RCVBUF set by the application (SOCK_RCVBUF_LOCK), bytes; 0 when not set. */
+    long userRcvBuf;
+    /** Receive-queue skbs not yet read: {sequence number after its data, truesize, 1 if it is a bare FIN}. */
+    final ArrayDeque<long[]> rmemQueue = new ArrayDeque<>();
+
+    /** The right edge offered minus RCV.NXT (Linux tcp_receive_window). */
+    final int curWin() { return Math.max(rcvWup + rcvAdvWnd - rcvNxt, 0); }
+
+    /** Receive window in bytes to offer now (what the next segment would advertise, before scaling). */
     final int rcvWindowNow() {
         if (frozenWnd >= 0) return frozenWnd;
+        if (linux) return passiveSynRcvd() ? rcvAdvWnd : selectWindow();
         int w = rcvSpace - rcvBuf.size() - (finRcvd ? 1 : 0);
-        int offered = rcvWup + rcvAdvWnd - rcvNxt;
-        return Math.max(Math.max(w, 0), offered);
+        return Math.max(Math.max(w, 0), rcvWup + rcvAdvWnd - rcvNxt);
     }
 
-    /** The window field for a non-SYN segment: scaled by our shift, rounded up (Linux __tcp_select_window). */
+    /** A Linux request sock answers with the SYN-ACK's window (tcp_v4_reqsk_send_ack). */
+    private boolean passiveSynRcvd() { return state == State.SYN_RECEIVED && passive; }
+
+    /** The window field for a non-SYN segment: scaled by our shift, rounded up (Linux tcp_select_window). */
     final int windowField() {
-        int w = rcvWindowNow();
-        if (rcvWscale == 0) return Math.min(w, 65535);
-        return Math.min((w + (1 << rcvWscale) - 1) >>> rcvWscale, 65535);
+        if (!linux) {
+            int w = rcvWindowNow();
+            if (rcvWscale == 0) return Math.min(w, 65535);
+            return Math.min((w + (1 << rcvWscale) - 1) >>> rcvWscale, 65535);
+        }
+        if (frozenWnd >= 0 || passiveSynRcvd()) return Math.min(rcvWindowNow() >>> rcvWscale, 65535);
+        return (int) Math.min((long) selectWindow(), 65535L << rcvWscale) >>> rcvWscale;
     }
+
+    /** Linux tcp_select_window: the new window, never below the right edge already offered (rounded up to the scale). */
+    final int selectWindow() {
+        int cur = curWin();
+        int w = selectWindowRaw();
+        if (w < cur) w = align(cur);
+        return w;
+    }
+
+    private int align(int w) { int u = (1 << rcvWscale) - 1; return (w + u) & ~u; }
+
+    /** Linux __tcp_select_window (no shrinking allowed, tcp_shrink_window = 0). */
+    final int selectWindowRaw() {
+        int mss = Math.max(rcvMss, 1);
+        int free = winFromSpace(rcvBufBytes - rmemAlloc);
+        int allowed = winFromSpace(rcvBufBytes);
+        int full = Math.min(windowClamp, allowed);
+        if (mss > full) {
+            mss = full;
+            if (mss <= 0) return 0;
+        }
+        if (free < (full >> 1)) {
+            free = Math.max(free, 0) & ~((1 << rcvWscale) - 1);
+            if (free < (allowed >> 4) || free < mss) return 0;
+        }
+        if (free > rcvSsthresh) free = rcvSsthresh;
+        if (rcvWscale != 0) return align(free);
+        int window = rcvAdvWnd;
+        if (window <= free - mss || window > free) window = free / mss * mss;
+        else if (mss == full && free > window + (full >> 1)) window = free;
+        return window;
+    }
+
+    /** Linux tcp_win_from_space: bytes of window for bytes of buffer memory. */
+    final int winFromSpace(long space) { return (int) ((space * scalingRatio) >> 8); }
 
     /** Our window scale shift: smallest that makes max(tcp_rmem[2]) fit 16 bits (Linux tcp_select_initial_window). */
     final int ourWscale() {
         long space = cfg.all(Knob.tcp_rmem)[2];
+        if (userRcvBuf > 0) space = (userRcvBuf * 128) >> 8;      // locked buffer: the clamp is its window
+        else space = Math.max(space, 212_992);                    // rmem_max
         int s = 0;
         while (space > 65535 && s < 14) { space >>= 1; s++; }
         return s;
     }
 
-    /** Initial receive window for a given MSS: Linux offers half of tcp_rmem[1] rounded down to whole segments. */
+    /**
+     * The window offered on the SYN or SYN-ACK, for a given MSS (Linux tcp_select_initial_window: the window
+     * worth of tcp_rmem[1], rounded down to whole segments); also sets rcv_ssthresh and window_clamp.
+     * Call once the window scale is known.
+     */
     final int initialWindow(int mss) {
-        long def = cfg.all(Knob.tcp_rmem)[1];
+        long def = userRcvBuf > 0 ? userRcvBuf : cfg.all(Knob.tcp_rmem)[1];
         if (!linux) return (int) Math.min(def, 65535);
-        long w = def / 2 / mss * mss;
-        return (int) Math.min(w, 65535);
+        rcvBufBytes = def;
+        scalingRatio = 128;
+        int space = winFromSpace(def);
+        int clamp = userRcvBuf > 0 ? space : Integer.MAX_VALUE;   // SOCK_RCVBUF_LOCK: the clamp is the full space
+        if (space > mss) space = space / mss * mss;
+        rcvSsthresh = space;
+        windowClamp = (int) Math.min(Math.min(65535L << rcvWscale, Integer.MAX_VALUE), clamp);
+        return space;
+    }
+
+    /** Linux tcp_init_buffer_space, when the connection is established: clamp the window to the buffer less one segment. */
+    final void establishedWindow() {
+        if (!linux) return;
+        int maxwin = winFromSpace(rcvBufBytes);
+        if (windowClamp >= maxwin) windowClamp = Math.max(maxwin, 4 * advMss);   // tcp_app_win 31
+        if (windowClamp > 2 * advMss && windowClamp + advMss > maxwin) windowClamp = Math.max(2 * advMss, maxwin - advMss);
+        rcvSsthresh = Math.min(rcvSsthresh, windowClamp);
+    }
+
+    /** The truesize of a received segment as Linux accounts it: a linear skb (packetdrill's tun device). */
+    static long truesize(int headerBytes, int payload) {
+        int size = 64 + 20 + headerBytes + payload;                 // NET_SKB_PAD, IPv4 header, TCP header, data
+        int head = ((size + 63) & ~63) + 320;                        // SKB_DATA_ALIGN + skb_shared_info
+        int alloc = head <= 640 ? 640 : Integer.highestOneBit(head - 1) << 1;   // small-head cache, else kmalloc
+        return alloc + 256L;                                         // + struct sk_buff
+    }
+
+    /** Receive memory for an skb now queued for the application, up to {@code endSeq}. */
+    final void charge(int endSeq, long truesize, boolean bareFin) {
+        rmemQueue.addLast(new long[]{endSeq & 0xffffffffL, truesize, bareFin ? 1 : 0});
+        rmemAlloc += truesize;
+    }
+
+    /** Frees the skbs the application has read past ({@code eofRead}: the FIN's skb too). */
+    final void uncharge(boolean eofRead) {
+        int copied = rcvNxt - rcvBuf.size() - (finRcvd ? 1 : 0);
+        while (!rmemQueue.isEmpty() && tcptutor.wire.Seq.le((int) rmemQueue.peekFirst()[0], copied)
+                && (rmemQueue.peekFirst()[2] == 0 || eofRead)) {
+            rmemAlloc -= rmemQueue.pollFirst()[1];
+        }
     }
 
     final int keepaliveProbesLimit() { return keepCnt; }

@@ -31,7 +31,7 @@ class CompleterTest {
 
     @Test void subWords() {
         assertThat(at("peer ")).containsExactly("listen", "accept", "connect", "send", "read", "close", "shutdown", "abort", "setsockopt");
-        assertThat(at("peer setsockopt SO_")).containsExactly("SO_REUSEADDR", "SO_LINGER", "SO_KEEPALIVE", "SO_ERROR");
+        assertThat(at("peer setsockopt SO_")).containsExactly("SO_REUSEADDR", "SO_LINGER", "SO_KEEPALIVE", "SO_ERROR", "SO_RCVBUF");
         assertThat(at("peer listen 80 ")).containsExactly("backlog=");
         assertThat(at("you c")).containsExactly("connect", "close");
         assertThat(at("show ")).containsExactly("state", "tcb", "header", "hex", "trace", "timers", "diagram", "ladder", "settings");

@@ -236,10 +236,19 @@ class ParserTest {
     }
 
     @Test
+    void poll_structPollfdFieldsByName() {
+        Syscall p = (Syscall) only("0 poll([{fd=3, events=POLLIN|POLLOUT, revents=POLLOUT}], 1, 0) = 1").action();
+        Expr.Struct st = (Expr.Struct) ((Expr.Ptr) p.args().get(0)).items().get(0);
+        assertThat(st.fields()).containsOnlyKeys("fd", "events", "revents");
+        assertThat(st.fields().get("events")).isEqualTo(new Expr.Or(new Expr.Word("POLLIN"), new Expr.Word("POLLOUT")));
+        assertThat(st.toString()).isEqualTo("{fd=3, events=POLLIN|POLLOUT, revents=POLLOUT}");
+    }
+
+    @Test
     void unknownSyscall_isAnError() {
         assertThat(errorOf("0 sendfile(3, 4) = 0")).isEqualTo(
                 "t.pkt:1:3: unknown system call 'sendfile' (tcptutor runs socket, bind, listen, accept, connect, read, "
-                        + "write, close, shutdown, setsockopt, getsockopt, fcntl, and send, recv, sendto, recvfrom with flags 0)");
+                        + "write, close, shutdown, setsockopt, getsockopt, fcntl, poll, and send, recv, sendto, recvfrom with flags 0)");
     }
 
     @Test

@@ -45,6 +45,50 @@ class RunnerTest {
     }
 
     @Test
+    void outboundLine_aggregatesConsecutiveSegmentsUpToItsPayload_asPacketdrillDoes() {
+        passes(HANDSHAKE + """
+                +0 write(4, ..., 3000) = 3000
+                +0 > P. 1:3001(3000) ack 1 win 64240
+                """);
+    }
+
+    @Test
+    void outboundLine_absorbsAPureAckJustBeforeTheExpectedData() {
+        // the quick ACK of the data is sent first; packetdrill adds it to the data segment that follows
+        passes(HANDSHAKE + """
+                +.01 < P. 1:11(10) ack 1 win 64240
+                +0 write(4, ..., 10) = 10
+                +0 > P. 1:11(10) ack 11 win 64230
+                """);
+    }
+
+    @Test
+    void outboundLine_aShortSegmentBeforeThePayloadIsComplete_failsTheAggregation() {
+        Runner.Failure f = fails(HANDSHAKE + """
+                +0 write(4, ..., 3000) = 3000
+                +0 > P. 1:4001(4000) ack 1 win 64240
+                """);
+        assertThat(f.message()).isEqualTo("the segments sent do not add up to this line: after 2920 of 4000 payload bytes "
+                + "the next segment differs in fragment payload");
+    }
+
+    @Test
+    void poll_wrongRevents_saysWhatPollGave() {
+        Runner.Failure f = fails(HANDSHAKE + "+0 poll([{fd=4, events=POLLIN|POLLOUT, revents=POLLIN}], 1, 0) = 1\n");
+        assertThat(f.message()).isEqualTo("expected revents POLLIN for fd 4 but got POLLOUT");
+    }
+
+    @Test
+    void poll_withATimeout_waitsInVirtualTimeForData() {
+        passes(HANDSHAKE + """
+                +0...0.03 poll([{fd=4, events=POLLIN, revents=POLLIN}], 1, 5000) = 1
+                +.03 < P. 1:11(10) ack 1 win 64240
+                +0 > . 1:1(0) ack 11 win 64230
+                +0 poll([{fd=4, events=POLLIN, revents=POLLIN}], 1, 0) = 1
+                """);
+    }
+
+    @Test
     void wrongWindow_isReportedFieldByField() {
         Runner.Failure f = fails("0 < S 0:0(0) win 64240 <mss 1460>\n+0 > R. 0:0(0) ack 1 win 5\n");
         assertThat(f.line()).isEqualTo(2);
@@ -274,9 +318,9 @@ class RunnerTest {
 
     @Test
     void optionTheHostLacks_failsSayingSo() {
-        Runner.Failure f = fails("0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n+0 setsockopt(3, SOL_SOCKET, SO_RCVBUF, [65536], 4) = 0\n");
+        Runner.Failure f = fails("0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n+0 setsockopt(3, SOL_SOCKET, SO_SNDBUF, [65536], 4) = 0\n");
         assertThat(f.line()).isEqualTo(2);
-        assertThat(f.message()).startsWith("unsupported socket option SO_RCVBUF (tcptutor has [SO_REUSEADDR, SO_LINGER");
+        assertThat(f.message()).startsWith("unsupported socket option SO_SNDBUF (tcptutor has [SO_REUSEADDR, SO_LINGER");
     }
 
     @Test

@@ -180,6 +180,52 @@ class SimTest {
     }
 
     @Test
+    void connect_nonBlocking_reportsInProgressAlreadyThenZeroOnceThenIsconn() {
+        // Linux __inet_stream_connect with SS_CONNECTING (checked with packetdrill on Linux 6.18)
+        World w = new World(Settings.linux(), 1);
+        Host p = w.peer();
+        int fd = p.socket();
+        p.nonBlocking(fd, true);
+        assertThat(p.connect(fd, 8080).result().errno()).isEqualTo(Errno.EINPROGRESS);
+        assertThat(p.connect(fd, 8080).result().errno()).isEqualTo(Errno.EALREADY);
+        Segment syn = w.trace().of(TraceEvent.Sent.class).get(0).segment();
+        w.send(Side.YOU, Segment.of(8080, syn.srcPort(), 1000, syn.seq() + 1, Flags.SYN | Flags.ACK, 64240, List.of(), new byte[0]),
+                Reason.of("t", ""));
+        w.runUntil(w.now());
+        assertThat(p.connect(fd, 8080).result().value()).isZero();
+        assertThat(p.connect(fd, 8080).result().errno()).isEqualTo(Errno.EISCONN);
+    }
+
+    @Test
+    void connect_afterARefusedNonBlockingAttempt_reportsTheErrorOnce_thenTriesAgain() {
+        World w = new World(Settings.linux(), 1);
+        Host p = w.peer();
+        int fd = p.socket();
+        p.nonBlocking(fd, true);
+        p.connect(fd, 8080);
+        Segment syn = w.trace().of(TraceEvent.Sent.class).get(0).segment();
+        w.send(Side.YOU, Segment.of(8080, syn.srcPort(), 0, syn.seq() + 1, Flags.RST | Flags.ACK, 0, List.of(), new byte[0]),
+                Reason.of("t", ""));
+        w.runUntil(w.now());
+        assertThat(p.connect(fd, 8080).result().errno()).isEqualTo(Errno.ECONNREFUSED);
+        assertThat(p.connect(fd, 8080).result().errno()).isEqualTo(Errno.EINPROGRESS);
+    }
+
+    @Test
+    void shutdown_ofAnUnconnectedSocket_isEnotconn_butLaterWritesFailWithEpipe() {
+        World w = new World(Settings.linux(), 1);
+        Host p = w.peer();
+        int fd = p.socket();
+        assertThat(p.shutdown(fd).errno()).isEqualTo(Errno.ENOTCONN);
+        p.connect(fd, 8080);
+        Segment syn = w.trace().of(TraceEvent.Sent.class).get(0).segment();
+        w.send(Side.YOU, Segment.of(8080, syn.srcPort(), 1000, syn.seq() + 1, Flags.SYN | Flags.ACK, 64240, List.of(), new byte[0]),
+                Reason.of("t", ""));
+        w.runUntil(w.now());
+        assertThat(p.write(fd, new byte[10]).result().errno()).isEqualTo(Errno.EPIPE);
+    }
+
+    @Test
     void reuseaddr_allowsBindingAPortHeldByTimeWait() {
         World w = new World(Settings.linux(), 1);
         int[] fds = connected(w);

@@ -5,6 +5,7 @@ import static tcptutor.wire.Flags.ACK;
 import static tcptutor.wire.Flags.FIN;
 import static tcptutor.wire.Flags.PSH;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tcptutor.sim.SockOpt;
 import tcptutor.wire.TcpOption;
@@ -24,6 +25,25 @@ class DataTest {
         write(l, 3000);
         assertThat(l.out()).containsExactly(". 5001:6461(1460) ack 1001 win 64240", ". 6461:7921(1460) ack 1001 win 64240",
                 "P. 7921:8001(80) ack 1001 win 64240");
+    }
+
+    @Test
+    void psh_linux_alsoEndsEachBurstOfTwoSegmentsAtA10msRtt() {
+        // measured on Linux 6.18 (packetdrill, tun with software GSO): bursts follow the pacing rate 2*cwnd/SRTT
+        PeerLab l = new PeerLab().synReceived();
+        l.advanceMs(10);
+        l.in(ACK, 1001, 5001, 64240, 0);
+        l.fd = (int) l.peer.accept(l.listenFd).result().value();
+        write(l, 5000);
+        assertThat(l.out()).containsExactly(". 5001:6461(1460) ack 1001 win 64240", "P. 6461:7921(1460) ack 1001 win 64240",
+                ". 7921:9381(1460) ack 1001 win 64240", "P. 9381:10001(620) ack 1001 win 64240");
+    }
+
+    @Test
+    void psh_linux_burstsGrowToHalfTheCwndWhenTheRttIsTiny() {
+        PeerLab l = new PeerLab().established();
+        write(l, 1460 * 7);
+        assertThat(l.out()).extracting(x -> x.substring(0, x.indexOf(' '))).containsExactly(".", ".", ".", ".", "P.", ".", "P.");
     }
 
     @Test
@@ -101,6 +121,104 @@ class DataTest {
     }
 
     @Test
+    void outOfOrder_adjacentSegmentsShareOneSackBlock_newestBlockFirst() {
+        PeerLab l = new PeerLab().established(MSS, TcpOption.NOP, TcpOption.NOP, TcpOption.SACK_PERMITTED);
+        l.in(PSH | ACK, 2001, 5001, 64240, 1000);
+        l.in(PSH | ACK, 3001, 5001, 64240, 1000);
+        l.in(PSH | ACK, 5001, 5001, 64240, 100);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1001 win 64240 <nop,nop,sack 2001:3001>",
+                ". 5001:5001 ack 1001 win 64240 <nop,nop,sack 2001:4001>",
+                ". 5001:5001 ack 1001 win 64240 <nop,nop,sack 5001:5101 2001:4001>");
+        l.in(PSH | ACK, 4001, 5001, 64240, 1000);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1001 win 64240 <nop,nop,sack 2001:5101>");
+    }
+
+    @Test
+    void outOfOrder_linuxCountsItsMemory_andGrowsTheWindowOnSackConnections() {
+        // as captured on Linux 6.18: 66, 69, 72, 75 (x1024) while rcv_ssthresh grows, then held by memory
+        PeerLab l = new PeerLab().established(MSS, TcpOption.SACK_PERMITTED, TcpOption.NOP, TcpOption.NOP, TcpOption.NOP,
+                new TcpOption.WindowScale(7));
+        for (int i = 1; i <= 5; i++) l.in(ACK, 1001 + 1460 * i, 5001, 502, 1460);
+        assertThat(l.out()).extracting(x -> x.substring(0, x.indexOf(" <"))).containsExactly(
+                ". 5001:5001 ack 1001 win 66", ". 5001:5001 ack 1001 win 69", ". 5001:5001 ack 1001 win 72",
+                ". 5001:5001 ack 1001 win 75", ". 5001:5001 ack 1001 win 75");
+        l.in(ACK, 1001, 5001, 502, 1460);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 9761 win 73");
+    }
+
+    @Test
+    void soRcvbuf_locksASmallBuffer_synAckWindowAndScaleFollowIt() {
+        // as captured on Linux 6.18: SO_RCVBUF 8192 -> sk_rcvbuf 16384, SYN-ACK win 7300 wscale 0
+        PeerLab l = new PeerLab();
+        l.listenFd = l.peer.socket();
+        l.peer.setsockopt(l.listenFd, SockOpt.SO_RCVBUF, 8192);
+        assertThat(l.peer.getsockopt(l.listenFd, SockOpt.SO_RCVBUF).value()).isEqualTo(16384);
+        l.peer.bind(l.listenFd, PeerLab.L);
+        l.peer.listen(l.listenFd, 5);
+        l.in(tcptutor.wire.Flags.SYN, 1000, 0, 64240, 0, MSS, TcpOption.NOP, new TcpOption.WindowScale(7));
+        assertThat(l.out()).containsExactly("S. 5000:5000 ack 1001 win 7300 <mss 1460,nop,wscale 0>");
+        l.in(ACK, 1001, 5001, 502, 0);
+        l.fd = (int) l.peer.accept(l.listenFd).result().value();
+        l.in(ACK, 1001, 5001, 502, 1460);
+        l.in(ACK, 2461, 5001, 502, 1460);
+        l.in(ACK, 3921, 5001, 502, 1460);
+        l.in(ACK, 5381, 5001, 502, 1460);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 2461 win 8760", ". 5001:5001 ack 3921 win 7300",
+                ". 5001:5001 ack 5381 win 5840");
+    }
+
+    @Test
+    void outOfOrder_linux_dupAckUsesTheQuickAckCredit_soFillingTheHoleDoesNotRestartQuickAcks() {
+        // as captured on Linux 6.18: the segments after the hole are ACKed at once only while rcv_ssthresh grows
+        PeerLab l = new PeerLab().established(MSS, TcpOption.SACK_PERMITTED, TcpOption.NOP, TcpOption.NOP);
+        l.advanceMs(10);
+        l.in(ACK, 2461, 5001, 64240, 1460);
+        for (int seq = 1001; seq < 11221; seq += 1460) {
+            if (seq == 2461) continue;
+            l.advanceMs(10);
+            l.in(ACK, seq, 5001, 64240, 1460);
+        }
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1001 win 65535 <nop,nop,sack 2461:3921>",
+                ". 5001:5001 ack 3921 win 65535", ". 5001:5001 ack 5381 win 65535", ". 5001:5001 ack 6841 win 65535");
+        l.advanceMs(30);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 11221 win 65535");
+    }
+
+    @Test
+    void fastRetransmit_linux_doesNotRepeatTheBurstEndPsh() {
+        // as captured on Linux 6.18: the burst's PSH is a property of that transmission, the write's PSH stays
+        PeerLab l = new PeerLab().synReceived();
+        l.advanceMs(10);
+        l.in(ACK, 1001, 5001, 64240, 0);
+        l.fd = (int) l.peer.accept(l.listenFd).result().value();
+        write(l, 1460 * 6);
+        assertThat(l.out()).element(1).isEqualTo("P. 6461:7921(1460) ack 1001 win 64240");
+        for (int i = 0; i < 4; i++) l.in(ACK, 1001, 6461, 64240, 0);
+        assertThat(l.out()).containsExactly(". 6461:7921(1460) ack 1001 win 64240");
+    }
+
+    @Test
+    void sackedLaterSegments_rackResendsTheHoleAfterTheReorderingWindow() {
+        // as captured on Linux 6.18: two SACKed segments -> reordering timer (min RTT / 4, jiffies + 2); a third -> at once
+        PeerLab l = new PeerLab().synReceived(new TcpOption.Mss(1000), TcpOption.SACK_PERMITTED, TcpOption.NOP, TcpOption.NOP);
+        l.advanceMs(10);
+        l.in(ACK, 1001, 5001, 64240, 0);
+        l.fd = (int) l.peer.accept(l.listenFd).result().value();
+        l.peer.setsockopt(l.fd, SockOpt.TCP_NODELAY, 1);
+        for (int i = 0; i < 4; i++) write(l, 1000);
+        l.out();
+        l.advanceMs(10);
+        l.in(ACK, 1001, 6001, 64240, 0);
+        l.in(ACK, 1001, 6001, 64240, 0, new TcpOption.Sack(List.of(new TcpOption.SackBlock(7001, 8001))));
+        l.in(ACK, 1001, 6001, 64240, 0, new TcpOption.Sack(List.of(new TcpOption.SackBlock(7001, 9001))));
+        assertThat(l.out()).isEmpty();
+        l.advanceMs(11);
+        assertThat(l.out()).isEmpty();
+        l.advanceMs(1);
+        assertThat(l.out()).containsExactly("P. 6001:7001(1000) ack 1001 win 64240");
+    }
+
+    @Test
     void threeDuplicateAcks_triggerFastRetransmit() {
         PeerLab l = new PeerLab().established();
         write(l, 1460 * 15);
@@ -114,20 +232,50 @@ class DataTest {
     }
 
     @Test
-    void receiveWindow_shrinksWithUnreadData_andAReadThatOpensItSendsAnUpdate() {
+    void receiveWindow_unreadDataSqueezesTheWindow_andAReadThatOpensItSendsAnUpdate() {
+        // 44 unread 1460-byte segments, 1 ms apart, as measured on Linux 6.18: rcv_ssthresh grows to the clamp
+        // (65535 shown), then the right edge stays put while memory fills; past quick-ACK mode a shrinking window
+        // is not ACKed every second segment; the delayed ACK, and a read that opens the window, go out.
         PeerLab l = new PeerLab().established();
         int seq = 1001;
         for (int i = 0; i < 44; i++) {
             l.in(ACK, seq, 5001, 64240, 1460);
             seq += 1460;
+            l.advanceMs(1);
         }
-        assertThat(l.tcb().snapshot().rcvWnd()).isZero();
+        List<String> acks = l.out();
+        assertThat(acks).hasSize(20);
+        assertThat(acks.get(0)).isEqualTo(". 5001:5001 ack 2461 win 65535");
+        assertThat(acks.get(11)).isEqualTo(". 5001:5001 ack 18521 win 64240");
+        assertThat(acks.get(19)).isEqualTo(". 5001:5001 ack 30201 win 52560");
         l.advanceMs(100);
-        assertThat(l.out()).last().isEqualTo(". 5001:5001 ack " + seq + " win 0");
+        assertThat(l.out()).containsExactly(". 5001:5001 ack " + seq + " win 17520");
         l.in(ACK, seq, 5001, 64240, 100);
-        assertThat(l.out()).containsExactly(". 5001:5001 ack " + seq + " win 0");
-        assertThat(l.peer.read(l.fd, 1 << 20).result().value()).isEqualTo(64240);
-        assertThat(l.out()).containsExactly(". 5001:5001 ack " + seq + " win 64240");
+        l.advanceMs(50);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack " + (seq + 100) + " win 17520");
+        assertThat(l.peer.read(l.fd, 1 << 20).result().value()).isEqualTo(64340);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack " + (seq + 100) + " win 65535");
+    }
+
+    @Test
+    void delayedAck_aReplyWithinTheAckTimeoutEntersPingpong_andTheTimerFiringLeavesIt() {
+        // as captured on Linux 6.18 (tcp_event_data_sent, tcp_delack_timer_handler)
+        PeerLab l = new PeerLab().established();
+        l.in(PSH | ACK, 1001, 5001, 64240, 10);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1011 win 64230");
+        l.peer.read(l.fd, 100);
+        write(l, 10);
+        assertThat(l.out()).containsExactly("P. 5001:5011(10) ack 1011 win 64230");
+        l.advanceMs(10);
+        l.in(PSH | ACK, 1011, 5001, 64240, 10);
+        assertThat(l.out()).isEmpty();
+        l.advanceMs(39);
+        assertThat(l.out()).isEmpty();
+        l.advanceMs(1);
+        assertThat(l.out()).containsExactly(". 5011:5011 ack 1021 win 64220");
+        l.advanceMs(10);
+        l.in(PSH | ACK, 1021, 5011, 64240, 10);
+        assertThat(l.out()).containsExactly(". 5011:5011 ack 1031 win 64210");
     }
 
     @Test

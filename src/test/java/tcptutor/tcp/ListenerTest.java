@@ -158,6 +158,20 @@ class ListenerTest {
     }
 
     @Test
+    void synReceived_rstInWindowNotExact_getsRateLimitedChallengeAck_andTheRequestStays() {
+        // Linux 6.18, measured with packetdrill: RFC 5961 3.2 applies to request socks too
+        PeerLab l = new PeerLab().synReceived();
+        l.in(RST, 1005, 0, 0, 0);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1001 win 64240");
+        l.advanceMs(100);
+        l.in(RST, 1006, 0, 0, 0);
+        assertThat(l.out()).isEmpty();
+        assertThat(l.state()).isEqualTo(State.SYN_RECEIVED);
+        l.in(ACK, 1001, 5001, 64240, 0);
+        assertThat(l.state()).isEqualTo(State.ESTABLISHED);
+    }
+
+    @Test
     void synReceived_synInWindowNotIrs_getsRstAndDropsRequest() {
         PeerLab l = new PeerLab().synReceived();
         l.in(SYN, 1001, 0, 64240, 0);

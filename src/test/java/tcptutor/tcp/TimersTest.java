@@ -8,6 +8,7 @@ import static tcptutor.wire.Flags.PSH;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tcptutor.wire.TcpOption;
 import tcptutor.sim.Errno;
 import tcptutor.sim.Side;
 import tcptutor.sim.SockOpt;
@@ -65,6 +66,34 @@ class TimersTest {
         assertThat(t).hasSize(16);
         assertThat(l.state()).isEqualTo(State.CLOSED);
         assertThat(l.peer.read(l.fd, 10).result().errno()).isEqualTo(Errno.ETIMEDOUT);
+    }
+
+    @Test
+    void established_retransmission_keepsThePshOfTheSegmentItRepeats() {
+        PeerLab l = new PeerLab().established();
+        l.peer.write(l.fd, new byte[100]);
+        assertThat(l.out()).containsExactly("P. 5001:5101(100) ack 1001 win 64240");
+        l.advanceMs(200);
+        assertThat(l.out()).containsExactly("P. 5001:5101(100) ack 1001 win 64240");
+    }
+
+    @Test
+    void sackConnection_lossProbeSendsTheNagleHeldTail_andTheRtoResendsTheFirstSegmentAsSent() {
+        // as captured on Linux 6.18: tcp_send_loss_probe sends new data with Nagle off; tcp_retransmit_skb
+        // resends the head skb (100 bytes), not a full MSS from SND.UNA
+        PeerLab l = new PeerLab().synReceived(new TcpOption.Mss(1460), TcpOption.SACK_PERMITTED, TcpOption.NOP, TcpOption.NOP);
+        l.advanceMs(10);
+        l.in(tcptutor.wire.Flags.ACK, 1001, 5001, 64240, 0);
+        l.fd = (int) l.peer.accept(l.listenFd).result().value();
+        l.peer.write(l.fd, new byte[100]);
+        l.advanceMs(20);
+        l.peer.write(l.fd, new byte[3000]);
+        assertThat(l.out()).containsExactly("P. 5001:5101(100) ack 1001 win 64240", ". 5101:6561(1460) ack 1001 win 64240",
+                "P. 6561:8021(1460) ack 1001 win 64240");
+        l.advanceMs(22);
+        assertThat(l.out()).containsExactly("P. 8021:8101(80) ack 1001 win 64240");
+        l.advanceMs(210);
+        assertThat(l.out()).containsExactly("P. 5001:5101(100) ack 1001 win 64240");
     }
 
     @Test
