@@ -5,7 +5,7 @@ import com.googlecode.lanterna.TextColor;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import tcptutor.view.Columns;
 
 /**
@@ -31,7 +31,7 @@ final class Glyph {
 
     /**
      * Colours and attributes of a cell. One instance per distinct look ({@link #of}), so styles compare by identity.
-     * Its glyphs for printable ASCII are made up front; others on first use.
+     * Its glyphs for printable ASCII are made up front; others on first use, one per character.
      */
     static final class Style {
         private static final Map<Style, Style> CANONICAL = new HashMap<>();
@@ -43,7 +43,8 @@ final class Glyph {
         final TextColor fg, bg;
         private final EnumSet<SGR> sgr; // never changed after construction
         private final Glyph[] ascii = new Glyph[128];
-        private final ConcurrentHashMap<Character, Glyph> other = new ConcurrentHashMap<>();
+        /** Glyphs of other characters by page (c >> 8), made on first use; compare-and-set keeps one per character. */
+        private final AtomicReferenceArray<AtomicReferenceArray<Glyph>> pages = new AtomicReferenceArray<>(256);
 
         private Style(TextColor fg, TextColor bg, EnumSet<SGR> sgr) {
             this.fg = fg;
@@ -62,11 +63,15 @@ final class Glyph {
         /** {@code c} in this style ({@code c} printable: no control character). */
         Glyph glyph(char c) {
             if (c < 128) return ascii[c];
-            Glyph g = other.get(c);
+            AtomicReferenceArray<Glyph> page = pages.get(c >> 8);
+            if (page == null) {
+                pages.compareAndSet(c >> 8, null, new AtomicReferenceArray<>(256));
+                page = pages.get(c >> 8);
+            }
+            Glyph g = page.get(c & 0xff);
             if (g == null) {
-                g = new Glyph(c, this);
-                Glyph had = other.putIfAbsent(c, g);
-                if (had != null) g = had;
+                page.compareAndSet(c & 0xff, null, new Glyph(c, this));
+                g = page.get(c & 0xff);
             }
             return g;
         }
