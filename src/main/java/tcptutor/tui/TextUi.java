@@ -120,6 +120,14 @@ public final class TextUi {
         }
     }
 
+    /** What Ctrl-L does: paints every part again and sends the whole screen (tests compare it with what the keys drew). */
+    void repaintAll() throws IOException {
+        synchronized (lock) {
+            redrawAll = true;
+            draw();
+        }
+    }
+
     /** Gives the terminal back and closes the tutor (which saves the journal). */
     void close() throws IOException {
         synchronized (lock) {
