@@ -8,11 +8,12 @@ import tcptutor.lesson.LessonLibrary;
 import tcptutor.session.Outcome;
 import tcptutor.sim.Trace;
 import tcptutor.tui.LessonFeed;
+import tcptutor.tui.StreamTerminal;
 import tcptutor.tui.TextUi;
 import tcptutor.tui.Tutor;
 import tcptutor.view.LessonPage;
 
-/** With a PTY: the text UI on a Lanterna terminal over the channel, driving the learner's session and lessons. */
+/** With a PTY: the text UI on a terminal over the channel's streams, driving the learner's session and lessons. */
 public final class TextUiApp implements TutorApp {
     private final LessonLibrary library;
 
@@ -27,7 +28,10 @@ public final class TextUiApp implements TutorApp {
 
             @Override public List<LessonPage.Entry> lessons() { return ls.entries(); }
         };
-        new TextUi(new ChannelTerminal(ctx), new LabTutor(ls, ctx.storedJournal()), feed, false).run();
+        // the channel's streams at the PTY's size, every window-change passed on (no size queries over the wire)
+        StreamTerminal terminal = new StreamTerminal(ctx.in(), ctx.out(), ctx.size().columns(), ctx.size().rows());
+        ctx.onResize(s -> terminal.resize(s.columns(), s.rows()));
+        new TextUi(terminal, new LabTutor(ls, ctx.storedJournal()), feed, false).run();
         return 0;
     }
 
