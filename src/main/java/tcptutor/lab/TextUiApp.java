@@ -24,9 +24,20 @@ public final class TextUiApp implements TutorApp {
     @Override public int run(AppContext ctx) throws Exception {
         LearnerSession ls = LearnerSession.open(ctx, library);
         LessonFeed feed = new LessonFeed() {
-            @Override public Optional<LessonPage> page() { return Optional.ofNullable(ls.page()); }
+            // the welcome's list with the learner's progress: it changes only in a lesson, so it is read from the
+            // store once per stay in free play (the UI asks after every command)
+            private List<LessonPage.Entry> entries;
 
-            @Override public List<LessonPage.Entry> lessons() { return ls.entries(); }
+            @Override public Optional<LessonPage> page() {
+                LessonPage p = ls.page();
+                if (p != null) entries = null;
+                return Optional.ofNullable(p);
+            }
+
+            @Override public List<LessonPage.Entry> lessons() {
+                if (entries == null || ls.lesson() != null) entries = ls.entries();
+                return entries;
+            }
         };
         // the channel's streams at the PTY's size, every window-change passed on (no size queries over the wire)
         StreamTerminal terminal = new StreamTerminal(ctx.in(), ctx.out(), ctx.size().columns(), ctx.size().rows());

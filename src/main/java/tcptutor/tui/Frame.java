@@ -51,7 +51,7 @@ final class Frame {
     private Optional<LessonPage> page = Optional.empty();
     private List<LessonPage.Entry> lessons = List.of();
     private List<StyledLine> lessonLines;
-    private int lessonLinesWidth = -1;
+    private List<Object> lessonLinesFrom;
     private List<Object> statesFrom;
     private List<StyledLine> states;
 
@@ -132,14 +132,14 @@ final class Frame {
         feedSeen = ui.feedVersion();
         page = ui.lessons().page();
         lessons = page.isPresent() ? List.of() : ui.lessons().lessons();
-        lessonLines = null;
     }
 
     /** The lesson pane's lines at {@code w} columns (the page, or the welcome with the lesson list). */
     private List<StyledLine> lessonLines(int w) {
-        if (lessonLines == null || lessonLinesWidth != w) {
+        List<Object> from = Arrays.asList(page, lessons, w);
+        if (!from.equals(lessonLinesFrom)) {
             lessonLines = page.isPresent() ? LessonPane.render(page.get(), w) : LessonPane.welcome(lessons, w);
-            lessonLinesWidth = w;
+            lessonLinesFrom = from;
         }
         return lessonLines;
     }
@@ -153,7 +153,7 @@ final class Frame {
     }
 
     private void paintLesson(TextUi.Canvas g) {
-        Key k = key(Pane.LESSON, feedSeen);
+        Key k = key(Pane.LESSON, page, lessons); // most commands leave the page as it was
         if (!stale(Part.LESSON, k)) return;
         Layout.Rect r = layout.rect(Pane.LESSON);
         paintScrolled(g, Pane.LESSON, page.map(p -> "Lesson  step " + p.step() + "/" + p.steps()).orElse("Welcome"), lessonLines(r.w() - 1));
