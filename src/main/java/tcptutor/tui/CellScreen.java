@@ -7,6 +7,7 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -26,6 +27,9 @@ final class CellScreen {
     private static final SGR[] ALL_SGR = SGR.values();
 
     private final Terminal terminal;
+    /** Characters of adjacent cells in one style, not sent yet (only on a stream terminal, see {@link #put}). */
+    private final StringBuilder run = new StringBuilder();
+    private final boolean runs;
     private int cols, rows;
     private Glyph[] back, front;
     private boolean[] touched; // rows drawn into since the last refresh
@@ -40,6 +44,7 @@ final class CellScreen {
 
     CellScreen(Terminal terminal) throws IOException {
         this.terminal = terminal;
+        this.runs = terminal instanceof StreamBasedTerminal;
         allocate(terminal.getTerminalSize());
     }
 
@@ -114,6 +119,7 @@ final class CellScreen {
     void refresh(boolean complete) throws IOException {
         if (complete) sendAll();
         else sendChanges();
+        sendRun();
         lastSets = sets;
         sets = 0;
         lastRows.clear();
@@ -170,28 +176,43 @@ final class CellScreen {
         }
     }
 
-    /** Sends one cell; returns the terminal's style after it. */
+    /**
+     * Sends one cell; returns the terminal's style after it. A stream terminal writes a string as its characters one
+     * after the other, so the characters of a run of cells go out in one call; elsewhere (Lanterna's virtual terminal
+     * reads a string as graphemes, which could join two cells) each character goes on its own, as Lanterna's screen
+     * sends them.
+     */
     private Glyph.Style put(int x, int y, Glyph g, Glyph.Style style) throws IOException {
         moveTo(x, y);
         if (style == null) {
+            sendRun();
             terminal.resetColorAndSGR();
             style = Glyph.Style.DEFAULT;
         }
         if (g.style != style) switchStyle(style, g.style);
-        terminal.putCharacter(g.ch);
+        if (runs) run.append(g.ch);
+        else terminal.putCharacter(g.ch);
         // past the last column a terminal waits to wrap, and a wide character's advance is the terminal's to judge
         atX = g.wide || x + 1 >= cols ? -1 : x + 1;
         return g.style;
     }
 
+    private void sendRun() throws IOException {
+        if (run.length() == 0) return;
+        terminal.putString(run.toString());
+        run.setLength(0);
+    }
+
     private void moveTo(int x, int y) throws IOException {
         if (x == atX && y == atY) return;
+        sendRun();
         terminal.setCursorPosition(x, y);
         atX = x;
         atY = y;
     }
 
     private void switchStyle(Glyph.Style from, Glyph.Style to) throws IOException {
+        sendRun();
         if (!from.fg.equals(to.fg)) terminal.setForegroundColor(to.fg);
         if (!from.bg.equals(to.bg)) terminal.setBackgroundColor(to.bg);
         for (SGR s : ALL_SGR) {

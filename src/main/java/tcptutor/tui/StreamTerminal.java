@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  *   <li>Input: a terminal's Enter arrives as '\r' (SSH clients send a bare '\r', or "\r\n", or "\r\0"), and
  *       Lanterna only decodes '\n' as Enter; each of these becomes one '\n' here. A '\n' alone stays.
  *   <li>Output: buffered, sent when the UI flushes at the end of a frame (one write, one SSH packet, per frame);
- *       printable ASCII goes out as its byte without a trip through a charset encoder.
+ *       printable ASCII goes out as its byte without a trip through a charset encoder, a string in one write.
  * </ul>
  * <pre>
  *   StreamTerminal t = new StreamTerminal(in, out, 120, 35);
@@ -51,6 +51,18 @@ public final class StreamTerminal extends ANSITerminal {
     @Override public void putCharacter(char c) throws IOException {
         if (c >= ' ' && c < 127) writeToTerminal(ASCII[c]);
         else super.putCharacter(c);
+    }
+
+    /** A string of printable characters goes out in one write (Lanterna's writes each character on its own). */
+    @Override public void putString(String string) throws IOException {
+        for (int i = 0; i < string.length(); i++) {
+            char c = string.charAt(i);
+            if (c < ' ' || c == 127) {
+                super.putString(string);
+                return;
+            }
+        }
+        writeToTerminal(string.getBytes(StandardCharsets.UTF_8));
     }
 
     /** '\r', "\r\n" and "\r\0" become '\n', also when the pair is split across reads. */

@@ -84,12 +84,28 @@ public final class KeystrokeBenchmark {
             for (int i = 0; i < n; i++) Screens.command(ui, cmds[c]);
             perCmd[c] = (mx.getCurrentThreadCpuTime() - c0) / 1e3 / n;
         }
+        // the lab's load driver: syn, ack, fin, step, reset typed key by key and run, over and over, on a fresh session
+        Session fresh = new Session(SessionConfig.defaults());
+        TextUi lab = new TextUi(kind.equals("virtual") ? new DefaultVirtualTerminal(size)
+                : new ANSITerminal(new ByteArrayInputStream(new byte[0]), out, StandardCharsets.UTF_8) {
+                    @Override protected TerminalSize findTerminalSize() { return size; }
+                }, new SessionTutor(fresh, null, null), LessonFeed.NONE, false);
+        lab.open();
+        String[] cycle = {"syn", "ack", "fin", "step", "reset"};
+        for (int i = 0; i < 500; i++) Screens.command(lab, cycle[i % cycle.length]);
+        int cycles = 2000;
+        long b0 = out.bytes, c0 = mx.getCurrentThreadCpuTime();
+        for (int i = 0; i < cycles; i++) Screens.command(lab, cycle[i % cycle.length]);
+        double perCycle = (mx.getCurrentThreadCpuTime() - c0) / 1e3 / cycles;
+        double bytesPerCycle = (out.bytes - b0) / (double) cycles;
         Arrays.sort(perKey);
         System.out.printf(Locale.ROOT, "%s 120x35, %d segments: per key %.1f us (median of %d rounds of %d keys; min %.1f, max %.1f),"
                         + " %.0f bytes per key%n", kind, segments,
                 perKey[perKey.length / 2], perKey.length, keys, perKey[0], perKey[perKey.length - 1], bytesPerKey);
         for (int c = 0; c < cmds.length; c++)
             System.out.printf(Locale.ROOT, "  command '%s' typed and run: %.1f us CPU each (keys and Enter)%n", cmds[c], perCmd[c]);
+        System.out.printf(Locale.ROOT, "  lab driver's commands (syn ack fin step reset) typed and run: %.1f us CPU and %.0f bytes each%n",
+                perCycle, bytesPerCycle);
     }
 
     private static void typeKeys(TextUi ui, KeyStroke[] typing, int keys) throws Exception {

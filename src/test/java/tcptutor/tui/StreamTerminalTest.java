@@ -62,7 +62,9 @@ class StreamTerminalTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StreamTerminal t = new StreamTerminal(new ByteArrayInputStream(new byte[0]), out, 80, 24);
         for (char c : "a│中~".toCharArray()) t.putCharacter(c);
+        t.putString("[SYN-SENT] 三次握手");
+        t.putString("bell\u0007 dropped");
         t.flush();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("a│中~");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("a│中~[SYN-SENT] 三次握手bell dropped");
     }
 }
