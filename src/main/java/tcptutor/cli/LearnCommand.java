@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import tcptutor.lesson.FileProgressStore;
 import tcptutor.lesson.Lesson;
 import tcptutor.lesson.LessonLibrary;
 import tcptutor.lesson.LessonRun;
@@ -61,9 +60,7 @@ public final class LearnCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
     boolean noColor;
 
-    @Option(names = "--progress", paramLabel = "FILE",
-            description = "Where your progress is kept (default: $XDG_DATA_HOME/tcptutor/lessons-progress.yaml).")
-    java.nio.file.Path progressFile;
+    @Mixin ProgressOptions where;
 
     @Mixin LessonsOption folder;
 
@@ -93,7 +90,13 @@ public final class LearnCommand implements Callable<Integer> {
             out.flush();
             return r.ok() ? 0 : 1;
         }
-        ProgressStore store = new FileProgressStore(progressFile != null ? progressFile : FileProgressStore.defaultFile());
+        try (tcptutor.progress.ProgressStore db = where.open()) {
+            return learn(lib, lesson, where.lessons(db), out);
+        }
+    }
+
+    /** Runs the lesson with the learner's progress in {@code store}: text UI, script mode or line REPL. */
+    private int learn(LessonLibrary lib, Lesson lesson, ProgressStore store, PrintWriter out) throws IOException {
         if (restart) {
             Progress p = store.load(id);
             store.save(new Progress(id, null, p.done(), p.shown(), p.answers(), false));
@@ -101,18 +104,20 @@ public final class LearnCommand implements Callable<Integer> {
         LessonRun run = LessonRun.start(lesson, store, lang);
         boolean terminal = System.console() != null;
         if (terminal && !repl && !"dumb".equals(System.getenv("TERM"))) {
-            int code = TuiCommand.open(noColor, out, run.session(), LessonFeeds.of(run, LessonFeeds.entries(lib, store)));
+            int code = TuiCommand.open(noColor, out, run.session(), LessonFeeds.of(run, LessonFeeds.entries(lib, store)), where);
             out.println("lesson '" + id + "': " + run.progress().status(lesson) + " (saved; 'tcptutor learn " + id + "' resumes)");
             out.flush();
             return code;
         }
         if (!terminal) {
+            where.quiz(run.session(), false);
             run.opening().forEach(out::println);
             int code = Repl.script(new InputStreamReader(System.in, StandardCharsets.UTF_8), out, run.session());
             out.println("lesson '" + id + "': " + run.progress().status(lesson) + " (saved; 'tcptutor learn " + id + "' resumes)");
             out.flush();
             return code;
         }
+        where.quiz(run.session(), false);
         try (Terminal t = TerminalBuilder.builder().system(true).name("tcptutor").build()) {
             for (String l : run.opening()) t.writer().println(l);
             int code = new Repl(run.session(), ReplOptions.forEnvironment(noColor)).run(t);

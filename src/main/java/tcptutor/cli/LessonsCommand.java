@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import tcptutor.lesson.FileProgressStore;
 import tcptutor.lesson.Lesson;
 import tcptutor.lesson.LessonLibrary;
 import tcptutor.lesson.Progress;
@@ -19,16 +18,17 @@ import tcptutor.view.Columns;
 public final class LessonsCommand implements Callable<Integer> {
     @Mixin LessonsOption folder;
 
-    @picocli.CommandLine.Option(names = "--progress", paramLabel = "FILE",
-            description = "Where your progress is kept (default: $XDG_DATA_HOME/tcptutor/lessons-progress.yaml).")
-    java.nio.file.Path progressFile;
+    @picocli.CommandLine.Mixin ProgressOptions where;
 
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
         LessonLibrary lib = folder.load();
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Progress> progress = new FileProgressStore(progressFile != null ? progressFile : FileProgressStore.defaultFile()).all();
+        Map<String, Progress> progress;
+        try (tcptutor.progress.ProgressStore store = where.open()) {
+            progress = where.lessons(store).all();
+        }
         int idW = 2, titleW = 5;
         for (Lesson l : lib.lessons()) {
             idW = Math.max(idW, l.id().length());

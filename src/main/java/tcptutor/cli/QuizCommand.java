@@ -14,9 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tcptutor.lab.LearnerId;
 import tcptutor.progress.ProgressStore;
-import tcptutor.progress.QuizAnswer;
+import tcptutor.progress.QuizRecorder;
 import tcptutor.progress.QuizAttempt;
 import tcptutor.quiz.AnswerSheet;
 import tcptutor.quiz.Question;
@@ -57,11 +56,7 @@ public final class QuizCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as one JSON object (prompts, if any, go to stderr)")
     boolean json;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "progress store folder the attempt is recorded in (default $XDG_DATA_HOME/tcptutor)")
-    Path data;
-
-    @Option(names = "--learner", paramLabel = "ID", description = "who is recorded as taking the quiz (default: your user name)")
-    String learner;
+    @picocli.CommandLine.Mixin ProgressOptions where;
 
     @Option(names = "--no-record", description = "do not record the attempt in the progress store")
     boolean noRecord;
@@ -86,33 +81,18 @@ public final class QuizCommand implements Callable<Integer> {
     }
 
     /** The attempt as the progress store keeps it: every question, unanswered ones with an empty answer. */
-    public static QuizAttempt attempt(Report r, String topic) {
-        List<QuizAnswer> answers = new ArrayList<>();
-        for (int i = 0; i < r.questions().size(); i++) {
-            Question q = r.questions().get(i);
-            Result res = i < r.results().size() ? r.results().get(i) : null;
-            answers.add(new QuizAnswer(q.id(), q.topic().id(), q.prompt(), q.correct(), res == null ? "" : res.given(), res != null && res.right()));
-        }
-        return new QuizAttempt(r.seed(), r.profile().id(), topic, r.score(), r.total(), answers);
-    }
+    public static QuizAttempt attempt(Report r, String topic) { return QuizRecorder.attempt(r, topic); }
 
     /** Records the attempt; a store that cannot be opened costs a warning, never the quiz. */
     private void record(Report report, PrintWriter err) {
-        String who = learner != null ? learner : localLearner();
-        if (!LearnerId.isValid(who)) throw UserError.input("--learner '" + who + "': expected " + LearnerId.RULE);
-        Path dir = data != null ? data : ProgressStore.defaultDataDir();
+        String who = where.learner();
+        Path dir = where.dir();
         try (ProgressStore store = ProgressStore.open(dir)) {
             store.recordQuiz(who, attempt(report, topic.trim().toLowerCase(java.util.Locale.ROOT)));
         } catch (RuntimeException e) {
             err.println("tcptutor: warning: the attempt was not recorded in " + dir + ": " + e.getMessage() + " (use --data DIR or --no-record)");
             err.flush();
         }
-    }
-
-    /** The local user's name when it is a valid learner id, else "local". */
-    static String localLearner() {
-        String u = System.getProperty("user.name", "");
-        return LearnerId.isValid(u) ? u : "local";
     }
 
     private QuizMaker.Spec spec() {

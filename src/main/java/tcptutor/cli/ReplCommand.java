@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +44,8 @@ public final class ReplCommand implements Callable<Integer> {
     @Option(names = "--manual", description = "Start with assist off: every number must be given.")
     boolean manual;
 
+    @Mixin ProgressOptions where;
+
     @Option(names = "--absolute", description = "Show and read absolute sequence numbers.")
     boolean absolute;
 
@@ -52,6 +55,7 @@ public final class ReplCommand implements Callable<Integer> {
         SessionConfig config = SessionConfig.defaults().withSettings(Settings.of(p)).withSeed(seed)
                 .withAssist(!manual).withRelativeNumbers(!absolute);
         Session session = new Session(config);
+        where.quiz(session, false);
         PrintWriter out = spec.commandLine().getOut();
         if (script != null) {
             if (!Files.isReadable(script)) throw UserError.input("--script: cannot read " + script + " (check the path)");

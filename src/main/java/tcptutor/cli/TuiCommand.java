@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
-import tcptutor.lesson.FileProgressStore;
 import tcptutor.lesson.LessonLibrary;
 import tcptutor.lesson.ProgressStore;
 import tcptutor.repl.ReplOptions;
@@ -51,17 +50,19 @@ public final class TuiCommand implements Callable<Integer> {
 
     /** Runs the UI on the process's terminal with a new session and the welcome page; prints where the journal went. */
     static int open(boolean noColor, PrintWriter out) throws IOException {
-        LessonFeed welcome = LessonFeeds.welcome(LessonLibrary.defaultDir(), new FileProgressStore(FileProgressStore.defaultFile()));
-        return open(noColor, out, new Session(SessionConfig.defaults()), welcome);
+        LessonFeed welcome = LessonFeeds.welcome(LessonLibrary.defaultDir(), new ProgressOptions().onDemand());
+        return open(noColor, out, new Session(SessionConfig.defaults()), welcome, new ProgressOptions());
     }
 
     /**
      * Runs the UI on the process's terminal for {@code session}, the lesson pane fed by {@code lessons}
-     * (e.g. {@code LessonFeeds.of(run, entries)} for {@code tcptutor learn ID}). Returns the exit code.
+     * (e.g. {@code LessonFeeds.of(run, entries)} for {@code tcptutor learn ID}), quizzes recorded in {@code where}.
+     * Returns the exit code.
      */
-    static int open(boolean noColor, PrintWriter out, Session session, LessonFeed lessons) throws IOException {
+    static int open(boolean noColor, PrintWriter out, Session session, LessonFeed lessons, ProgressOptions where) throws IOException {
         SessionTutor tutor = new SessionTutor(session, journalFile(), ReplOptions.forEnvironment(noColor).historyFile());
-        String bye = new TextUi(new TtyTerminal(), tutor, lessons, noColor).run();
+        LessonFeed feed = LessonFeed.withQuiz(lessons, where.quiz(session, true)::page);
+        String bye = new TextUi(new TtyTerminal(), tutor, feed, noColor).run();
         if (!bye.isEmpty()) out.println(bye);
         out.flush();
         return 0;

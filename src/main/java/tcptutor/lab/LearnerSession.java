@@ -11,6 +11,8 @@ import tcptutor.lesson.LessonModel;
 import tcptutor.lesson.LessonRun;
 import tcptutor.lesson.Progress;
 import tcptutor.progress.LessonProgressStore;
+import tcptutor.progress.QuizRecorder;
+import tcptutor.quiz.QuizRun;
 import tcptutor.session.Session;
 import tcptutor.session.SessionConfig;
 import tcptutor.view.LessonPage;
@@ -32,19 +34,24 @@ final class LearnerSession {
     private final LessonLibrary library;
     private final LessonProgressStore progress;
     private final List<Consumer<List<String>>> feedback = new ArrayList<>();
+    private final QuizRun quiz;
     private Session session;
     private LessonRun run;
     private int replayed;
 
-    private LearnerSession(AppContext ctx, LessonLibrary library) {
+    private LearnerSession(AppContext ctx, LessonLibrary library, boolean paned) {
         this.ctx = ctx;
         this.library = library;
         this.progress = new LessonProgressStore(ctx.store(), ctx.learner());
+        this.quiz = new QuizRun(new QuizRecorder(ctx.store(), ctx.learner()), QuizRun.NEW_SEEDS, paned);
     }
 
-    /** Resumes where the learner was: the lesson they were in, else their free-play world. */
-    static LearnerSession open(AppContext ctx, LessonLibrary library) {
-        LearnerSession ls = new LearnerSession(ctx, library);
+    /**
+     * Resumes where the learner was: the lesson they were in, else their free-play world. {@code paned}: the text UI
+     * shows quizzes in its quiz pane (line UIs print them).
+     */
+    static LearnerSession open(AppContext ctx, LessonLibrary library, boolean paned) {
+        LearnerSession ls = new LearnerSession(ctx, library, paned);
         String lesson = ctx.store().state(ctx.learner(), MODE).orElse(null);
         if (lesson == null || library.get(lesson) == null || ls.enter(library.get(lesson)).isEmpty()) ls.free();
         return ls;
@@ -52,6 +59,9 @@ final class LearnerSession {
 
     /** The session the learner's commands go to now. */
     Session session() { return session; }
+
+    /** The learner's quiz ('quiz' in every world), recorded in the lab's progress store. */
+    QuizRun quiz() { return quiz; }
 
     /** The lesson in progress, or null in free play. */
     LessonRun lesson() { return run; }
@@ -171,6 +181,7 @@ final class LearnerSession {
     private void wire(Session s, String journal, List<String> replay) {
         EventCap.attach(s, ctx.maxEventsPerCommand());
         s.addExtension(new LabCommands(this));
+        quiz.install(s);
         for (String line : replay) s.execute(line);
         replayed = replay.size();
         s.onExecuted((line, outcome) -> {

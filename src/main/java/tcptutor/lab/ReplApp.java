@@ -26,7 +26,7 @@ public final class ReplApp implements TutorApp {
     }
 
     @Override public int run(AppContext ctx) throws IOException {
-        LearnerSession ls = LearnerSession.open(ctx, library);
+        LearnerSession ls = LearnerSession.open(ctx, library, false);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8));
         List<String> feedback = new ArrayList<>();
         ls.onFeedback(feedback::addAll);

@@ -12,6 +12,7 @@ import tcptutor.tui.StreamTerminal;
 import tcptutor.tui.TextUi;
 import tcptutor.tui.Tutor;
 import tcptutor.view.LessonPage;
+import tcptutor.view.QuizPage;
 
 /** With a PTY: the text UI on a terminal over the channel's streams, driving the learner's session and lessons. */
 public final class TextUiApp implements TutorApp {
@@ -22,7 +23,7 @@ public final class TextUiApp implements TutorApp {
     }
 
     @Override public int run(AppContext ctx) throws Exception {
-        LearnerSession ls = LearnerSession.open(ctx, library);
+        LearnerSession ls = LearnerSession.open(ctx, library, true);
         LessonFeed feed = new LessonFeed() {
             // the welcome's list with the learner's progress: it changes only in a lesson, so it is read from the
             // store once per stay in free play (the UI asks after every command)
@@ -38,6 +39,8 @@ public final class TextUiApp implements TutorApp {
                 if (entries == null || ls.lesson() != null) entries = ls.entries();
                 return entries;
             }
+
+            @Override public Optional<QuizPage> quiz() { return ls.quiz().page(); }
         };
         // the channel's streams at the PTY's size, every window-change passed on (no size queries over the wire)
         StreamTerminal terminal = new StreamTerminal(ctx.in(), ctx.out(), ctx.size().columns(), ctx.size().rows());

@@ -3,9 +3,8 @@ package tcptutor.lesson;
 import java.util.Map;
 
 /**
- * Where a learner's lesson progress lives. {@link FileProgressStore} keeps it in a file per user; the lab
- * server replaces it with its own store (one per SSH user). Implementations must never lose a whole file
- * to a crash halfway through a save.
+ * Where a learner's lesson progress lives: the SQLite store (progress.LessonProgressStore) for the local tutor
+ * and for each learner of the lab. Implementations must never lose saved progress to a crash halfway through a save.
  */
 public interface ProgressStore {
     /** The learner's progress in this lesson ({@link Progress#none} if they never started it). */

@@ -2,6 +2,7 @@ package tcptutor.repl;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.jline.reader.Highlighter;
 import org.jline.reader.LineReader;
@@ -12,14 +13,20 @@ import tcptutor.command.Parser;
 
 /**
  * Colours the line being typed: the command word (green when known, red when no command starts so), field names,
- * quoted text, segment numbers (#3), packetdrill direction marks.
+ * quoted text, segment numbers (#3), packetdrill direction marks. An answer to a quiz's question stays plain.
  */
 final class InputHighlighter implements Highlighter {
     private final Parser parser;
+    private final BooleanSupplier answering;
 
-    InputHighlighter(Parser parser) { this.parser = parser; }
+    /** {@code answering}: true while the line is an answer, not a command (a quiz runs). */
+    InputHighlighter(Parser parser, BooleanSupplier answering) {
+        this.parser = parser;
+        this.answering = answering;
+    }
 
     @Override public AttributedString highlight(LineReader reader, String buffer) {
+        if (answering.getAsBoolean()) return new AttributedString(buffer);
         AttributedStringBuilder b = new AttributedStringBuilder();
         List<String> words = parser.commandWords();
         int i = 0, n = buffer.length();

@@ -49,7 +49,7 @@ public final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                 .variable(LineReader.HISTORY_SIZE, 2000);
-        if (options.color()) b.highlighter(new InputHighlighter(session.parser()));
+        if (options.color()) b.highlighter(new InputHighlighter(session.parser(), () -> session.inputPrompt() != null));
         if (options.historyFile() != null) {
             try {
                 Files.createDirectories(options.historyFile().getParent());
@@ -104,6 +104,8 @@ public final class Repl {
     }
 
     private String prompt() {
+        String taking = session.inputPrompt(); // a quiz asking its questions
+        if (taking != null) return taking;
         return "you:" + session.state(Side.YOU).rfcName() + " peer:" + session.state(Side.PEER).rfcName() + "> ";
     }
 

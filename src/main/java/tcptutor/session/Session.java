@@ -119,6 +119,9 @@ public final class Session {
     }
 
     private Outcome run(String line) {
+        if (!line.isBlank() && !replaying) {
+            for (CommandExtension e : List.copyOf(extensions)) if (e.takes(line)) return taken(e, line);
+        }
         Command cmd;
         try {
             cmd = parser.parse(line);
@@ -137,6 +140,16 @@ public final class Session {
         } catch (CommandError e) {
             if (sockets.touched && world == before) journal.add(line.strip()); // it changed the world: replay must too
             return Outcome.failed(cmd, e, world == before ? world.trace().since(mark) : List.of());
+        }
+    }
+
+    /** A line an extension takes as its input (a quiz answer): not parsed, not journaled. */
+    private Outcome taken(CommandExtension e, String line) {
+        Command.Extension cmd = new Command.Extension(line, e.commands().isEmpty() ? "" : e.commands().get(0).name(), List.of());
+        try {
+            return Outcome.ok(cmd, e.take(this, line), List.of());
+        } catch (CommandError err) {
+            return Outcome.failed(cmd, err, List.of());
         }
     }
 
@@ -427,6 +440,15 @@ public final class Session {
     public void onExecuted(ExecutionListener l) { listeners.add(l); }
 
     public void removeListener(ExecutionListener l) { listeners.remove(l); }
+
+    /** The prompt of an extension taking the learner's lines (a quiz: "answer (a-d)> "), or null for the usual one. */
+    public String inputPrompt() {
+        for (CommandExtension e : List.copyOf(extensions)) {
+            String p = e.prompt();
+            if (p != null) return p;
+        }
+        return null;
+    }
 
     /** Completion for this session's language, extensions included. */
     public Completer completer() { return completer; }

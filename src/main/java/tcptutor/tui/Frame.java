@@ -15,6 +15,8 @@ import tcptutor.view.HeaderPane;
 import tcptutor.view.Ladder;
 import tcptutor.view.LessonPage;
 import tcptutor.view.LessonPane;
+import tcptutor.view.QuizPage;
+import tcptutor.view.QuizPane;
 import tcptutor.view.StateDiagram;
 import tcptutor.view.StyledLine;
 import tcptutor.view.TimerList;
@@ -29,7 +31,7 @@ import tcptutor.view.Tone;
  */
 final class Frame {
     /** The parts of the screen painted on their own. */
-    private enum Part { LESSON, LADDER, STATES, HEADER, CONSOLE_TITLE, CONSOLE_OUTPUT, CONSOLE_INPUT }
+    private enum Part { LESSON, LADDER, STATES, HEADER, QUIZ, CONSOLE_TITLE, CONSOLE_OUTPUT, CONSOLE_INPUT }
 
     /**
      * What a part was painted from: {@code what} it shows (compared with equals: the trace by identity, its length,
@@ -50,6 +52,8 @@ final class Frame {
     private int feedSeen = -1;
     private Optional<LessonPage> page = Optional.empty();
     private List<LessonPage.Entry> lessons = List.of();
+    private Optional<QuizPage> quiz = Optional.empty();
+    private String quizHeading = "";
     private List<StyledLine> lessonLines;
     private List<Object> lessonLinesFrom;
     private List<Object> statesFrom;
@@ -82,28 +86,42 @@ final class Frame {
         long now = ui.tutor().now();
         boolean rel = ui.tutor().relativeNumbers();
         readFeed();
-        List<StyledLine> st = states(trace, n, now, Layout.rightWidth(width), Layout.topHeight(height));
+        List<StyledLine> st = quiz.isPresent() ? List.of() : states(trace, n, now, Layout.rightWidth(width), Layout.topHeight(height));
         int lessonWant = page.map(p -> lessonLines(Math.max(44, width * 55 / 100) - 1).size() + 1).orElse(0);
-        Layout l = Layout.of(width, height, st.size() + 1, lessonWant);
+        Layout l = quiz.isPresent() ? Layout.quiz(width, height) : Layout.of(width, height, st.size() + 1, lessonWant);
         if (all || !l.equals(layout)) {
             layout = l;
             painted.clear();
             g.blank(width, height);
-            // separators: a vertical line between the columns of the top area
-            for (int y = 0; y < layout.topHeight(); y++) g.cell(layout.splitX(), y, '│');
+            // separators: a vertical line between the columns of the top area (none under a quiz)
+            if (quiz.isEmpty()) for (int y = 0; y < layout.topHeight(); y++) g.cell(layout.splitX(), y, '│');
         }
-        List<TraceEvent> events = trace.events();
-        paintLesson(g);
-        paintLadder(g, events, trace, n, rel);
-        Key sk = key(Pane.STATES, st);
-        if (stale(Part.STATES, sk)) {
-            paintScrolled(g, Pane.STATES, "States  " + StateDiagram.LEGEND, st);
-            done(Part.STATES, sk, ui.top(Pane.STATES));
+        if (quiz.isPresent()) {
+            paintQuiz(g, quiz.get());
+        } else {
+            List<TraceEvent> events = trace.events();
+            paintLesson(g);
+            paintLadder(g, events, trace, n, rel);
+            Key sk = key(Pane.STATES, st);
+            if (stale(Part.STATES, sk)) {
+                paintScrolled(g, Pane.STATES, "States  " + StateDiagram.LEGEND, st);
+                done(Part.STATES, sk, ui.top(Pane.STATES));
+            }
+            paintHeader(g, events, trace, n, rel);
         }
-        paintHeader(g, events, trace, n, rel);
         paintConsole(g, now, rel);
         if (ui.help) overlay(g, width, height, TextUi.helpLines(width - 4));
         if (ui.confirmQuit) overlay(g, width, height, quitLines());
+    }
+
+    /** A quiz on screen: its pane over the whole top, from its first line whenever the question changes. */
+    private void paintQuiz(TextUi.Canvas g, QuizPage page) {
+        if (!page.heading().equals(quizHeading)) ui.top(Pane.LESSON, 0);
+        quizHeading = page.heading();
+        Key k = key(Pane.LESSON, page);
+        if (!stale(Part.QUIZ, k)) return;
+        paintScrolled(g, Pane.LESSON, "Quiz  " + page.heading(), QuizPane.render(page, layout.rect(Pane.LESSON).w() - 1));
+        done(Part.QUIZ, k, ui.top(Pane.LESSON));
     }
 
     private void tooSmall(TextUi.Canvas g, int width, int height) {
@@ -126,10 +144,11 @@ final class Frame {
     /** Remembers what {@code part} was painted from, with the scroll offset the paint left. */
     private void done(Part part, Key k, int top) { painted.put(part, k.withTop(top)); }
 
-    /** Asks the lesson feed again when a command ran (or the feed said it changed) since it was last asked. */
+    /** Asks the lesson feed (lesson, lesson list, quiz) again when a command ran, or the feed said it changed, since it was last asked. */
     private void readFeed() {
         if (feedSeen == ui.feedVersion()) return;
         feedSeen = ui.feedVersion();
+        quiz = ui.lessons().quiz();
         page = ui.lessons().page();
         lessons = page.isPresent() ? List.of() : ui.lessons().lessons();
     }

@@ -7,10 +7,10 @@ final class Keys {
     record Key(String keys, String does) {}
 
     static final List<Key> ALL = List.of(
-            new Key("Tab / Shift-Tab", "next / previous pane (in the console, Tab completes a word you began)"),
+            new Key("Tab / Shift-Tab", "next / previous pane (in the console, Tab completes a word you began; in a quiz, quiz pane / console)"),
             new Key("F1", "this help (any key closes it)"),
             new Key("F2", "sequence numbers relative / absolute"),
-            new Key("Space or F5", "advance virtual time to the next event (Space: console empty or another pane)"),
+            new Key("Space or F5", "advance virtual time to the next event (Space: console empty or another pane; not while a quiz waits for an answer)"),
             new Key("Enter", "run the command typed in the console"),
             new Key("Up / Down", "console: history; Ladder: select segment; Header: select field; others: scroll"),
             new Key("PgUp / PgDn", "scroll the focused pane a page (Ladder: select a page on)"),

@@ -15,7 +15,7 @@ import java.util.Map;
  * At 80x24 the left column is 44 columns and the console 6 rows; larger terminals give the
  * left column 55% of the width, the console a fifth of the height (at most 12 rows), the
  * states pane the rows its full diagram needs when the header pane keeps at least 7, and a
- * lesson in progress up to two fifths of the left column.
+ * lesson in progress up to two fifths of the left column. A quiz's pane takes the whole top ({@link #quiz}).
  */
 record Layout(int width, int height, Map<Pane, Rect> panes, int splitX, int topHeight) {
     static final int MIN_COLS = 80, MIN_ROWS = 24;
@@ -50,6 +50,16 @@ record Layout(int width, int height, Map<Pane, Rect> panes, int splitX, int topH
         p.put(Pane.HEADER, new Rect(rightX, statesH, rightW, topH - statesH));
         p.put(Pane.CONSOLE, new Rect(0, topH, width, consoleH));
         return new Layout(width, height, p, leftW, topH);
+    }
+
+    /** A quiz on screen: its pane (the lesson pane's place) takes the whole top; the console stays. */
+    static Layout quiz(int width, int height) {
+        int topH = topHeight(height);
+        Map<Pane, Rect> p = new EnumMap<>(Pane.class);
+        for (Pane pane : Pane.values()) p.put(pane, new Rect(0, 0, 0, 0));
+        p.put(Pane.LESSON, new Rect(0, 0, width, topH));
+        p.put(Pane.CONSOLE, new Rect(0, topH, width, height - topH));
+        return new Layout(width, height, p, width, topH);
     }
 
     Rect rect(Pane pane) { return panes.get(pane); }

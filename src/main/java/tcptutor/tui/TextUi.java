@@ -171,14 +171,17 @@ public final class TextUi {
         if (t == KeyType.Escape || (ctrl && c == 'c')) { confirmQuit = true; return; }
         if (t == KeyType.F1) { help = true; return; }
         if (t == KeyType.F2) { toggleNumbers(); return; }
+        boolean quiz = lessons.quiz().isPresent(), answering = quiz && !lessons.quiz().get().finished();
+        if (quiz && focus != Pane.LESSON) focus = Pane.CONSOLE; // the other panes are hidden under the quiz
+        if (t == KeyType.F5 && answering) { console.print("the quiz is waiting for your answer ('quiz stop' leaves it)", Tone.DIM); return; }
         if (t == KeyType.F5) { run("step"); return; }
-        if (t == KeyType.ReverseTab) { focus = focus.previous(); return; }
+        if (t == KeyType.ReverseTab) { focus = quiz ? other(focus) : focus.previous(); return; }
         if (t == KeyType.Tab) {
             if (focus == Pane.CONSOLE && !console.empty()) complete();
-            else focus = focus.next();
+            else focus = quiz ? other(focus) : focus.next();
             return;
         }
-        if (t == KeyType.Character && c == ' ' && !ctrl && !k.isAltDown() && (focus != Pane.CONSOLE || console.empty())) {
+        if (t == KeyType.Character && c == ' ' && !ctrl && !k.isAltDown() && !answering && (focus != Pane.CONSOLE || console.empty())) {
             run("step");
             return;
         }
@@ -189,6 +192,9 @@ public final class TextUi {
         else if (focus == Pane.HEADER) headerKey(t);
         else scrollKey(focus, t);
     }
+
+    /** Tab under a quiz: between its pane and the console. */
+    private static Pane other(Pane p) { return p == Pane.CONSOLE ? Pane.LESSON : Pane.CONSOLE; }
 
     private void consoleKey(KeyStroke k, KeyType t, char c, boolean ctrl) {
         switch (t) {

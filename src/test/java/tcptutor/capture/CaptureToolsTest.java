@@ -1,17 +1,14 @@
 package tcptutor.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import tcptutor.Tools;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,25 +25,6 @@ import tcptutor.wire.TcpdumpLine;
 class CaptureToolsTest {
     @TempDir Path dir;
 
-    static String run(String... cmd) {
-        String tool = cmd[0];
-        boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-        if (!found) fail(tool + " is not installed; bin/test installs it (apt-get install -y " + tool + ")");
-        try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) { p.destroyForcibly(); fail(tool + " did not finish"); }
-            assertThat(p.exitValue()).as(String.join(" ", cmd)).isZero();
-            return new String(out, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     Path write(PcapWriter.Link link, boolean v6) throws IOException {
         Path f = dir.resolve("session-" + link + (v6 ? "-v6" : "") + ".pcap");
         Files.write(f, Session.pcap(link, v6));
@@ -56,7 +34,7 @@ class CaptureToolsTest {
     @ParameterizedTest(name = "{0} IPv6={1}")
     @CsvSource({"ETHERNET,false", "RAW,false", "ETHERNET,true"})
     void tshark_readsFlagsNumbersLengthsAndGoodChecksums(PcapWriter.Link link, boolean v6) throws IOException {
-        String out = run("tshark", "-r", write(link, v6).toString(), "-T", "fields", "-e", "tcp.flags", "-e", "tcp.seq_raw",
+        String out = Tools.run("tshark", "-r", write(link, v6).toString(), "-T", "fields", "-e", "tcp.flags", "-e", "tcp.seq_raw",
                 "-e", "tcp.ack_raw", "-e", "tcp.len", "-e", "tcp.checksum.status", "-o", "tcp.check_checksum:TRUE");
         List<String> want = new ArrayList<>();
         for (Session.Step st : Session.STEPS) {
@@ -67,7 +45,7 @@ class CaptureToolsTest {
     }
 
     @Test void tshark_checksIpHeaderChecksumsAndTimeStamps() throws IOException {
-        String out = run("tshark", "-r", write(PcapWriter.Link.ETHERNET, false).toString(), "-T", "fields", "-e", "frame.time_epoch",
+        String out = Tools.run("tshark", "-r", write(PcapWriter.Link.ETHERNET, false).toString(), "-T", "fields", "-e", "frame.time_epoch",
                 "-e", "ip.checksum.status", "-e", "ip.ttl", "-e", "ip.flags.df", "-o", "ip.check_checksum:TRUE");
         List<String> lines = out.lines().toList();
         assertThat(lines).hasSize(Session.STEPS.size());
@@ -77,7 +55,7 @@ class CaptureToolsTest {
     @Test void tcpdump_printsTheSameLinesAsOurRenderer() throws IOException {
         Path f = write(PcapWriter.Link.ETHERNET, false);
         for (boolean absolute : new boolean[]{false, true}) {
-            String out = absolute ? run("tcpdump", "-nn", "-S", "-r", f.toString()) : run("tcpdump", "-nn", "-r", f.toString());
+            String out = absolute ? Tools.run("tcpdump", "-nn", "-S", "-r", f.toString()) : Tools.run("tcpdump", "-nn", "-r", f.toString());
             List<String> theirs = out.lines().map(l -> l.substring(l.indexOf(' ') + 1)).toList();
             TcpdumpLine ours = new TcpdumpLine(absolute);
             List<String> mine = new ArrayList<>();
@@ -91,7 +69,7 @@ class CaptureToolsTest {
 
     @Test void tcpdumpX_printsTheSameHexDump() throws IOException {
         Path f = write(PcapWriter.Link.ETHERNET, false);
-        List<String> theirs = run("tcpdump", "-nn", "-X", "-c", "4", "-r", f.toString()).lines().filter(l -> l.startsWith("\t0x")).toList();
+        List<String> theirs = Tools.run("tcpdump", "-nn", "-X", "-c", "4", "-r", f.toString()).lines().filter(l -> l.startsWith("\t0x")).toList();
         List<String> mine = new ArrayList<>();
         for (CapturedPacket p : CaptureReader.read(Session.pcap(PcapWriter.Link.ETHERNET, false)).packets().subList(0, 4)) {
             byte[] frame = p.packet().bytes();

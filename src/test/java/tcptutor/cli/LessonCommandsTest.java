@@ -84,12 +84,13 @@ class LessonCommandsTest {
         InputStream in = System.in;
         try {
             System.setIn(new ByteArrayInputStream("next\nsyn seq=1000 win=64240\nnext\nanswer 1001\n".getBytes(StandardCharsets.UTF_8)));
-            Path progress = dir.resolve("p.yaml");
-            Run r = run("learn", "handshake", "--lessons", "lessons", "--progress", progress.toString());
+            Run r = run("learn", "handshake", "--lessons", "lessons", "--data", dir.toString(), "--learner", "ada");
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("-- The three-way handshake, by hand - step 2/9 --", "lesson: done! type next", "right.");
-            Run table = run("lessons", "--lessons", "lessons", "--progress", progress.toString());
+            Run table = run("lessons", "--lessons", "lessons", "--data", dir.toString(), "--learner", "ada");
             assertThat(table.out()).containsPattern("handshake +The three-way handshake, by hand +beginner +3/9");
+            Run report = run("report", "--data", dir.toString());
+            assertThat(report.out()).contains("ada");
         } finally {
             System.setIn(in);
         }

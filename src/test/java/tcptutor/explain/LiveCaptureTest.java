@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,15 +30,9 @@ import tcptutor.tcp.State;
 class LiveCaptureTest {
     @TempDir Path dir;
 
-    static void requireTool(String tool) {
-        boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-        if (!found) fail(tool + " is not installed; bin/test installs it (apt-get install -y " + tool + ")");
-    }
-
     /** Starts tcpdump on lo for one port and waits until it listens. */
     static Process tcpdump(Path file, int port) throws Exception {
-        requireTool("tcpdump");
+        tcptutor.Tools.require("tcpdump", "tcpdump");
         Process p = new ProcessBuilder("tcpdump", "-i", "lo", "-U", "--immediate-mode", "-w", file.toString(), "tcp port " + port)
                 .redirectErrorStream(true).start();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

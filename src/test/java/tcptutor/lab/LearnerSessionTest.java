@@ -17,10 +17,10 @@ class LearnerSessionTest {
     }
 
     @Test
-    void ofTodaysCommands_onlySaveAndLoad_nameAFile() {
+    void ofTodaysCommands_saveLoadAndExport_nameAFile() {
         List<String> named = new java.util.ArrayList<>();
         for (Class<?> c : Command.class.getPermittedSubclasses()) if (LearnerSession.namesFile(c)) named.add(c.getSimpleName());
-        assertThat(named).containsExactlyInAnyOrder("Save", "Load");
+        assertThat(named).containsExactlyInAnyOrder("Save", "Load", "Export");
     }
 
     /** A command added later that names a file is refused too, with no change to the lab. */

@@ -21,13 +21,8 @@ final class OpenSsh {
     private OpenSsh() {}
 
     static void requireInstalled() {
-        assertThat(Files.isExecutable(Path.of("/usr/bin/ssh")) || onPath("ssh"))
+        assertThat(Files.isExecutable(Path.of("/usr/bin/ssh")) || tcptutor.Tools.onPath("ssh"))
                 .as("the OpenSSH client 'ssh' is needed (bin/test installs it: apt-get install openssh-client)").isTrue();
-    }
-
-    private static boolean onPath(String exe) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) if (Files.isExecutable(Path.of(d, exe))) return true;
-        return false;
     }
 
     /** ssh -p PORT [QUIET] [BatchMode] ARGS..., with {@code stdin} fed and closed. */

@@ -199,11 +199,11 @@ class LessonRunTest {
     }
 
     @Test
-    void progress_resumesAtTheSavedStep_withTheWorldReplayed(@TempDir Path dir) {
-        FileProgressStore store = new FileProgressStore(dir.resolve("p.yaml"));
+    void progress_resumesAtTheSavedStep_withTheWorldReplayed() {
+        MemoryStore store = new MemoryStore();
         LessonRun run = start(HANDSHAKE, store, new ArrayList<>());
         goTo(run, "ack");
-        LessonRun again = LessonRun.start(HANDSHAKE, new FileProgressStore(dir.resolve("p.yaml")), "en");
+        LessonRun again = LessonRun.start(HANDSHAKE, store, "en");
         assertThat(again.step().id()).isEqualTo("ack");
         assertThat(again.session().state(Side.PEER)).isEqualTo(State.SYN_RECEIVED);
         assertThat(again.opening().get(0)).startsWith("(resuming at step 5 of 9");
@@ -217,22 +217,5 @@ class LessonRunTest {
         LessonRun run = LessonRun.start(l, store, "en");
         assertThat(run.step().id()).isEqualTo("ack-v2");
         assertThat(run.session().state(Side.PEER)).isEqualTo(State.SYN_RECEIVED);
-    }
-
-    @Test
-    void fileStore_writesAtomically_andKeepsAnUnreadableFileAsBak(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("p.yaml");
-        Files.writeString(f, "handshake: [unclosed\n");
-        FileProgressStore store = new FileProgressStore(f);
-        assertThat(store.load("handshake").started()).isFalse();
-        store.save(Progress.none("x").at("s1").completed("s0").answered("q", "b", true));
-        assertThat(Files.readString(dir.resolve("p.yaml.bak"))).isEqualTo("handshake: [unclosed\n");
-        Progress back = new FileProgressStore(f).load("x");
-        assertThat(back.current()).isEqualTo("s1");
-        assertThat(back.done()).containsExactly("s0");
-        assertThat(back.answers()).containsEntry("q", new Progress.Answer("b", true));
-        try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("p.yaml", "p.yaml.bak");
-        }
     }
 }

@@ -3,15 +3,9 @@ package tcptutor.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tcptutor.capture.TraceExport;
@@ -26,27 +20,14 @@ import tcptutor.wire.Seq;
  * tshark; without it these tests fail rather than skip.
  */
 class ExportPcapTest {
-    @TempDir Path dir;
-
     static String tshark(String... args) {
-        boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "tshark")));
-        if (!found) fail("tshark is not installed; bin/test installs it (apt-get install -y tshark)");
-        List<String> cmd = new ArrayList<>(List.of("tshark"));
-        cmd.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) { p.destroyForcibly(); fail("tshark did not finish"); }
-            assertThat(p.exitValue()).as(String.join(" ", cmd)).isZero();
-            return new String(out, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = "tshark";
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        return tcptutor.Tools.run(cmd);
     }
+
+    @TempDir Path dir;
 
     /** Runs the commands in a session with a 500 µs link delay (so time stamps differ), exports, returns the session. */
     private Session run(Path file, String... commands) {

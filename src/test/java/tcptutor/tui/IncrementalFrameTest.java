@@ -11,7 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tcptutor.progress.QuizRecorder;
+import tcptutor.quiz.QuizRun;
+import tcptutor.session.Session;
+import tcptutor.session.SessionConfig;
 import tcptutor.view.LessonPage;
 
 /**
@@ -67,6 +73,31 @@ class IncrementalFrameTest {
                 if (what < 3) ui.press(new KeyStroke((char) ('a' + r.nextInt(26)), false, false));
                 else if (what < 5) Screens.command(ui, COMMANDS[r.nextInt(COMMANDS.length)]);
                 else if (what == 5 && r.nextInt(4) == 0) vt.setTerminalSize(new TerminalSize(80 + r.nextInt(60), 24 + r.nextInt(20)));
+                else ui.press(KEYS[r.nextInt(KEYS.length)]);
+                if (ui.done) break;
+                List<String> drawn = cells(vt);
+                ui.repaintAll();
+                assertThat(cells(vt)).as("seed %d step %d", seed, step).isEqualTo(drawn);
+            }
+        }
+    }
+
+    @TempDir Path dir;
+
+    /** A real session with quizzes: the quiz pane comes and goes over the panes, answers and other commands mixed in. */
+    @Test void withQuizzesComingAndGoing_theScreenIsWhatAFullRepaintDraws() throws Exception {
+        String[] lines = {"quiz states 3 seed=7", "a", "b", "-", "quiz stop", "syn", "ack", "step", "data 10", "c"};
+        for (long seed = 1; seed <= 3; seed++) {
+            Random r = new Random(seed);
+            DefaultVirtualTerminal vt = Screens.terminal(100, 30);
+            Session s = new Session(SessionConfig.defaults());
+            QuizRun quiz = new QuizRun(QuizRecorder.local(dir, "ann"), () -> 1, true).install(s);
+            TextUi ui = new TextUi(vt, new SessionTutor(s, null, null), LessonFeed.withQuiz(LessonFeed.NONE, quiz::page), false);
+            ui.open();
+            for (int step = 0; step < 120 && !ui.done; step++) {
+                int what = r.nextInt(10);
+                if (what < 5) Screens.command(ui, lines[r.nextInt(lines.length)]);
+                else if (what < 7) ui.press(new KeyStroke((char) ('a' + r.nextInt(26)), false, false));
                 else ui.press(KEYS[r.nextInt(KEYS.length)]);
                 if (ui.done) break;
                 List<String> drawn = cells(vt);

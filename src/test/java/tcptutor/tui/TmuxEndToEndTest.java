@@ -3,13 +3,11 @@ package tcptutor.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -29,11 +27,11 @@ class TmuxEndToEndTest {
     @TempDir Path data;
 
     @AfterEach void killServer() throws Exception {
-        if (onPath("tmux")) exec(30, "tmux", "-L", socket, "kill-server");
+        if (tcptutor.Tools.onPath("tmux")) exec(30, "tmux", "-L", socket, "kill-server");
     }
 
     @Test void synInTheTextUi_showsTheSynAckInTheLadder_andSynReceivedMarked() throws Exception {
-        if (!onPath("tmux")) fail("tmux is not installed; bin/test installs it (apt-get install -y tmux)");
+        tcptutor.Tools.require("tmux", "tmux");
         Result built = exec(600, ROOT.resolve("bin/tcptutor").toString(), "--version");
         assertThat(built.code).as("bin/tcptutor --version (builds the jar):\n" + built.out).isZero();
 
@@ -89,8 +87,4 @@ class TmuxEndToEndTest {
         return new Result(p.exitValue(), String.join("\n", lines));
     }
 
-    private static boolean onPath(String tool) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
-    }
 }
