@@ -71,7 +71,7 @@ public final class TextUi {
     }
 
     /**
-     * Runs the UI for {@code session} on {@code terminal} (e.g. the lab's ANSITerminal over an SSH channel), with
+     * Runs the UI for {@code session} on {@code terminal} (e.g. a {@link StreamTerminal} over an SSH channel), with
      * the welcome page and no journal or history file: whoever owns the session saves its journal afterwards.
      */
     public static String run(Terminal terminal, tcptutor.session.Session session) throws IOException {
