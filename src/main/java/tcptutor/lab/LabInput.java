@@ -12,16 +12,13 @@ import java.io.InterruptedIOException;
  * time of the last input is kept for the idle timeout.
  */
 final class LabInput extends FilterInputStream {
-    private final boolean crToLf;
     private final Bucket lines;
     private final Bucket bytes;
-    private boolean afterCr;
     private volatile long lastInputNanos = System.nanoTime();
 
     /** {@code linesPerSecond} commands a second (burst: five seconds' worth); bytes: 256 per allowed line. */
     LabInput(InputStream in, boolean crToLf, int linesPerSecond) {
-        super(in);
-        this.crToLf = crToLf;
+        super(crToLf ? new tcptutor.tui.EnterAsLineFeed(in) : in);
         this.lines = new Bucket(linesPerSecond, 5.0 * linesPerSecond + 10);
         this.bytes = new Bucket(256.0 * linesPerSecond, 64 * 1024);
     }
@@ -35,42 +32,20 @@ final class LabInput extends FilterInputStream {
     }
 
     @Override public int read(byte[] b, int off, int len) throws IOException {
-        while (true) {
-            int n = super.read(b, off, len);
-            if (n <= 0) return n;
-            lastInputNanos = System.nanoTime();
-            int out = crToLf ? translate(b, off, n) : n;
-            if (out == 0) continue; // only the '\n' or '\0' after a '\r'
-            int newlines = 0;
-            for (int i = off; i < off + out; i++) if (b[i] == '\n') newlines++;
-            try {
-                bytes.take(out);
-                if (newlines > 0) lines.take(newlines);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("session closed");
-            }
-            return out;
+        int n = super.read(b, off, len);
+        if (n <= 0) return n;
+        lastInputNanos = System.nanoTime();
+        int newlines = 0;
+        for (int i = off; i < off + n; i++) if (b[i] == '\n') newlines++;
+        try {
+            bytes.take(n);
+            if (newlines > 0) lines.take(newlines);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("session closed");
         }
+        return n;
     }
-
-    /** CR, CR LF and CR NUL become LF, in place; returns the new length. */
-    private int translate(byte[] b, int off, int n) {
-        int w = off;
-        for (int r = off; r < off + n; r++) {
-            byte c = b[r];
-            if (afterCr && (c == '\n' || c == 0)) {
-                afterCr = false;
-                continue;
-            }
-            afterCr = c == '\r';
-            b[w++] = c == '\r' ? (byte) '\n' : c;
-        }
-        return w - off;
-    }
-
-    /** Nothing is promised right after a '\r': the next byte may be its '\n', which is dropped (a poll must not block on it). */
-    @Override public int available() throws IOException { return crToLf && afterCr ? 0 : super.available(); }
 
     @Override public boolean markSupported() { return false; }
 

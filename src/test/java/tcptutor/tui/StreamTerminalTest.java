@@ -25,7 +25,7 @@ class StreamTerminalTest {
                 return c.length;
             }
         };
-        return new String(new StreamTerminal.EnterAsLineFeed(src).readAllBytes(), StandardCharsets.ISO_8859_1);
+        return new String(new EnterAsLineFeed(src).readAllBytes(), StandardCharsets.ISO_8859_1);
     }
 
     @Test void everyFormOfEnter_becomesOneLineFeed() throws IOException {
@@ -38,7 +38,7 @@ class StreamTerminalTest {
     }
 
     @Test void afterACr_nothingIsPromised_soAPollCannotBlockOnTheDroppedLineFeed() throws IOException {
-        StreamTerminal.EnterAsLineFeed in = new StreamTerminal.EnterAsLineFeed(new ByteArrayInputStream("a\r\n".getBytes(StandardCharsets.US_ASCII)));
+        EnterAsLineFeed in = new EnterAsLineFeed(new ByteArrayInputStream("a\r\n".getBytes(StandardCharsets.US_ASCII)));
         assertThat(in.read()).isEqualTo('a');
         assertThat(in.read()).isEqualTo('\n');
         assertThat(in.available()).isZero();
