@@ -140,7 +140,7 @@ public final class QuizCommand implements Callable<Integer> {
     private static void ask(QuizSession session, PrintWriter ui) throws IOException {
         boolean terminal = System.console() != null;
         Quiz q = session.quiz();
-        ui.println("Quiz: " + q.size() + " questions, profile " + q.profile() + ", seed " + q.seed()
+        ui.println("Quiz: " + q.size() + (q.size() == 1 ? " question" : " questions") + ", profile " + q.profile() + ", seed " + q.seed()
                 + " (the same --seed gives the same quiz). '-' skips a question; end of input stops.");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         while (!session.done()) {

@@ -2,7 +2,6 @@ package tcptutor.lab;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import tcptutor.command.Command;
 import tcptutor.command.CommandError;
 import tcptutor.lesson.Lesson;
@@ -33,7 +32,6 @@ final class LearnerSession {
     private final AppContext ctx;
     private final LessonLibrary library;
     private final LessonProgressStore progress;
-    private final List<Consumer<List<String>>> feedback = new ArrayList<>();
     private final QuizRun quiz;
     private Session session;
     private LessonRun run;
@@ -65,9 +63,6 @@ final class LearnerSession {
 
     /** The lesson in progress, or null in free play. */
     LessonRun lesson() { return run; }
-
-    /** Lesson feedback after the learner's commands (a mistake's message, "done!"), for line UIs. */
-    void onFeedback(Consumer<List<String>> sink) { feedback.add(sink); }
 
     /** What the learner reads first: where they are, and what was restored. */
     List<String> opening() {
@@ -164,7 +159,6 @@ final class LearnerSession {
         List<String> atStepStart = r.session().journal();
         wire(r.session(), journal, stored.size() >= atStepStart.size() && stored.subList(0, atStepStart.size()).equals(atStepStart)
                 ? stored.subList(atStepStart.size(), stored.size()) : List.of());
-        r.onFeedback(lines -> feedback.forEach(f -> f.accept(lines)));
         ctx.store().putState(ctx.learner(), MODE, l.id());
         ctx.lesson(l.id());
         return opening();

@@ -6,8 +6,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import tcptutor.lesson.LessonLibrary;
 import tcptutor.repl.Repl;
 import tcptutor.session.Outcome;
@@ -28,8 +26,6 @@ public final class ReplApp implements TutorApp {
     @Override public int run(AppContext ctx) throws IOException {
         LearnerSession ls = LearnerSession.open(ctx, library, false);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8));
-        List<String> feedback = new ArrayList<>();
-        ls.onFeedback(feedback::addAll);
         ls.opening().forEach(out::println);
         if (ls.lesson() == null) Repl.banner(ls.session()).forEach(out::println);
         out.flush();
@@ -54,8 +50,6 @@ public final class ReplApp implements TutorApp {
                 if (o.error() != null) out.println(" ".repeat(2 + o.error().column() - 1) + "^");
             }
             o.lines().forEach(out::println);
-            feedback.forEach(l -> out.println("lesson: " + l));
-            feedback.clear();
             out.flush();
             if (o.quit()) break;
         }

@@ -156,7 +156,7 @@ public final class QuizRun implements CommandExtension, ExecutionListener {
         again = "quiz " + topicWord + " " + count + " seed=" + s;
         report = List.of();
         List<String> out = new ArrayList<>();
-        out.add("Quiz: " + q.size() + " questions [" + topicWord + "], profile " + q.profile() + ", seed " + s
+        out.add("Quiz: " + q.size() + (q.size() == 1 ? " question [" : " questions [") + topicWord + "], profile " + q.profile() + ", seed " + s
                 + " ('" + again + "' asks the same again).");
         if (!paned) out.add("Each line is an answer: a letter or a choice's text, a number, a state name; - skips; quiz stop leaves.");
         if (!paned) out.addAll(question());
