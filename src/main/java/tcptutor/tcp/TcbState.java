@@ -297,7 +297,7 @@ abstract class TcbState {
     final int ourWscale() {
         long space = cfg.all(Knob.tcp_rmem)[2];
         if (userRcvBuf > 0) space = (userRcvBuf * 128) >> 8;      // locked buffer: the clamp is its window
-        else space = Math.max(space, 212_992);                    // rmem_max
+        else if (linux) space = Math.max(space, 212_992);         // net.core.rmem_max
         int s = 0;
         while (space > 65535 && s < 14) { space >>= 1; s++; }
         return s;
