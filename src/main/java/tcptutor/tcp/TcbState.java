@@ -228,6 +228,8 @@ abstract class TcbState {
     /** Linux tcp_sock: rcv_ssthresh, window_clamp, scaling_ratio (len/truesize, /256), sk_rcvbuf, sk_rmem_alloc. */
     int rcvSsthresh, windowClamp, scalingRatio = 128;
     long rcvBufBytes, rmemAlloc;
+    /** TCP_MAXSEG set by the application, 0 when not set. */
+    int userMss;
     /** SO_RCVBUF set by the application (SOCK_RCVBUF_LOCK), bytes; 0 when not set. */
     long userRcvBuf;
     /** Receive-queue skbs not yet read: {sequence number after its data, truesize, 1 if it is a bare FIN}. */
