@@ -69,6 +69,9 @@ final class LabInput extends FilterInputStream {
         return w - off;
     }
 
+    /** Nothing is promised right after a '\r': the next byte may be its '\n', which is dropped (a poll must not block on it). */
+    @Override public int available() throws IOException { return crToLf && afterCr ? 0 : super.available(); }
+
     @Override public boolean markSupported() { return false; }
 
     /** A token bucket that lets the reader run into debt and then sleeps it off. */

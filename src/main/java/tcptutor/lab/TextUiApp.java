@@ -8,12 +8,13 @@ import tcptutor.lesson.LessonLibrary;
 import tcptutor.session.Outcome;
 import tcptutor.sim.Trace;
 import tcptutor.tui.LessonFeed;
+import tcptutor.tui.StreamTerminal;
 import tcptutor.tui.TextUi;
 import tcptutor.tui.Tutor;
 import tcptutor.view.LessonPage;
 import tcptutor.view.QuizPage;
 
-/** With a PTY: the text UI on a Lanterna terminal over the channel, driving the learner's session and lessons. */
+/** With a PTY: the text UI on a terminal over the channel's streams, driving the learner's session and lessons. */
 public final class TextUiApp implements TutorApp {
     private final LessonLibrary library;
 
@@ -24,13 +25,27 @@ public final class TextUiApp implements TutorApp {
     @Override public int run(AppContext ctx) throws Exception {
         LearnerSession ls = LearnerSession.open(ctx, library, true);
         LessonFeed feed = new LessonFeed() {
-            @Override public Optional<LessonPage> page() { return Optional.ofNullable(ls.page()); }
+            // the welcome's list with the learner's progress: it changes only in a lesson, so it is read from the
+            // store once per stay in free play (the UI asks after every command)
+            private List<LessonPage.Entry> entries;
 
-            @Override public List<LessonPage.Entry> lessons() { return ls.entries(); }
+            @Override public Optional<LessonPage> page() {
+                LessonPage p = ls.page();
+                if (p != null) entries = null;
+                return Optional.ofNullable(p);
+            }
+
+            @Override public List<LessonPage.Entry> lessons() {
+                if (entries == null || ls.lesson() != null) entries = ls.entries();
+                return entries;
+            }
 
             @Override public Optional<QuizPage> quiz() { return ls.quiz().page(); }
         };
-        new TextUi(new ChannelTerminal(ctx), new LabTutor(ls, ctx.storedJournal()), feed, false).run();
+        // the channel's streams at the PTY's size, every window-change passed on (no size queries over the wire)
+        StreamTerminal terminal = new StreamTerminal(ctx.in(), ctx.out(), ctx.size().columns(), ctx.size().rows());
+        ctx.onResize(s -> terminal.resize(s.columns(), s.rows()));
+        new TextUi(terminal, new LabTutor(ls, ctx.storedJournal()), feed, false).run();
         return 0;
     }
 

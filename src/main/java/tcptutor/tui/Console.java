@@ -22,6 +22,7 @@ final class Console {
     private final List<StyledLine> output = new ArrayList<>();
     /** Lines scrolled back from the bottom of the output (0: the newest lines show). */
     int scrollBack;
+    private int version; // counts prints: the output changed when it moved
 
     Console(List<String> earlier) {
         history.addAll(earlier);
@@ -35,6 +36,9 @@ final class Console {
     boolean empty() { return input.length() == 0; }
 
     List<StyledLine> output() { return output; }
+
+    /** Changes whenever a line is printed. */
+    int version() { return version; }
 
     void insert(char c) {
         input.insert(caret++, c);
@@ -112,6 +116,7 @@ final class Console {
 
     void print(StyledLine line) {
         output.add(line);
+        version++;
         if (output.size() > KEEP) output.subList(0, output.size() - KEEP).clear();
         scrollBack = 0;
     }

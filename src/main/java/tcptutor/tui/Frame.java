@@ -2,8 +2,12 @@ package tcptutor.tui;
 
 import com.googlecode.lanterna.TerminalPosition;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import tcptutor.sim.Trace;
 import tcptutor.sim.TraceEvent;
 import tcptutor.view.Columns;
 import tcptutor.view.Endpoints;
@@ -18,14 +22,42 @@ import tcptutor.view.StyledLine;
 import tcptutor.view.TimerList;
 import tcptutor.view.Tone;
 
-/** One frame of the UI: lays the panes out for the size, renders each view and paints it. */
+/**
+ * The frames of the UI: lays the panes out for the size, renders each view and paints it. A part of the screen
+ * (a pane; the console's title, output and input line) is rendered and painted again only when what it shows
+ * changed: each part remembers the {@link Key} it was last painted from (the trace and its length, the clock,
+ * numbers mode, selection, focus, scroll offset, its rectangle...). A console keystroke paints the input line
+ * and nothing else; a command repaints what the trace, the clock and the lesson feed touch.
+ */
 final class Frame {
+    /** The parts of the screen painted on their own. */
+    private enum Part { LESSON, LADDER, STATES, HEADER, QUIZ, CONSOLE_TITLE, CONSOLE_OUTPUT, CONSOLE_INPUT }
+
+    /**
+     * What a part was painted from: {@code what} it shows (compared with equals: the trace by identity, its length,
+     * numbers...), where, whether focused, and its scroll offset as the paint left it.
+     */
+    private record Key(List<Object> what, Layout.Rect rect, boolean focused, int top) {
+        Key withTop(int t) { return new Key(what, rect, focused, t); }
+    }
+
     private final TextUi ui;
+    private final Map<Part, Key> painted = new EnumMap<>(Part.class);
     private Layout layout;
     private List<Integer> segmentIds = List.of();
     private int fieldCount;
     private TerminalPosition cursor;
+    private int inputCaret; // the caret's column in the console's input line as last painted
+    // the lesson feed as last asked (after each command), and the states pane's lines with what they came from
+    private int feedSeen = -1;
+    private Optional<LessonPage> page = Optional.empty();
+    private List<LessonPage.Entry> lessons = List.of();
+    private Optional<QuizPage> quiz = Optional.empty();
     private String quizHeading = "";
+    private List<StyledLine> lessonLines;
+    private List<Object> lessonLinesFrom;
+    private List<Object> statesFrom;
+    private List<StyledLine> states;
 
     Frame(TextUi ui) { this.ui = ui; }
 
@@ -39,46 +71,57 @@ final class Frame {
 
     int consoleRows() { return Math.max(1, bodyRows(Pane.CONSOLE) - 1); }
 
-    void paint(TextUi.Canvas g, int width, int height) {
+    /** Paints what changed since the last frame; {@code all}: every part (and the cells between them) again. */
+    void paint(TextUi.Canvas g, int width, int height, boolean all) {
         cursor = null;
         if (!Layout.fits(width, height)) {
+            g.blank(width, height);
             tooSmall(g, width, height);
+            layout = null;
+            painted.clear();
             return;
         }
-        Optional<QuizPage> quiz = ui.lessons().quiz();
+        Trace trace = ui.tutor().trace();
+        int n = trace.size();
+        long now = ui.tutor().now();
+        boolean rel = ui.tutor().relativeNumbers();
+        readFeed();
+        List<StyledLine> st = quiz.isPresent() ? List.of() : states(trace, n, now, Layout.rightWidth(width), Layout.topHeight(height));
+        int lessonWant = page.map(p -> lessonLines(Math.max(44, width * 55 / 100) - 1).size() + 1).orElse(0);
+        Layout l = quiz.isPresent() ? Layout.quiz(width, height) : Layout.of(width, height, st.size() + 1, lessonWant);
+        if (all || !l.equals(layout)) {
+            layout = l;
+            painted.clear();
+            g.blank(width, height);
+            // separators: a vertical line between the columns of the top area (none under a quiz)
+            if (quiz.isEmpty()) for (int y = 0; y < layout.topHeight(); y++) g.cell(layout.splitX(), y, '│');
+        }
         if (quiz.isPresent()) {
-            layout = Layout.quiz(width, height);
             paintQuiz(g, quiz.get());
         } else {
-            paintPanes(g, width, height);
+            List<TraceEvent> events = trace.events();
+            paintLesson(g);
+            paintLadder(g, events, trace, n, rel);
+            Key sk = key(Pane.STATES, st);
+            if (stale(Part.STATES, sk)) {
+                paintScrolled(g, Pane.STATES, "States  " + StateDiagram.LEGEND, st);
+                done(Part.STATES, sk, ui.top(Pane.STATES));
+            }
+            paintHeader(g, events, trace, n, rel);
         }
-        paintConsole(g);
+        paintConsole(g, now, rel);
         if (ui.help) overlay(g, width, height, TextUi.helpLines(width - 4));
         if (ui.confirmQuit) overlay(g, width, height, quitLines());
     }
 
-    private void paintPanes(TextUi.Canvas g, int width, int height) {
-        List<TraceEvent> events = ui.events();
-        boolean rel = ui.tutor().relativeNumbers();
-        List<StyledLine> states = states(events, Layout.rightWidth(width), Layout.topHeight(height));
-        Optional<LessonPage> page = ui.lessons().page();
-        int lessonWant = page.map(p -> LessonPane.render(p, Math.max(44, width * 55 / 100) - 1).size() + 1).orElse(0);
-        layout = Layout.of(width, height, states.size() + 1, lessonWant);
-
-        // separators: a vertical line between the columns of the top area
-        for (int y = 0; y < layout.topHeight(); y++) g.cell(layout.splitX(), y, '│');
-
-        paintLesson(g, page);
-        paintLadder(g, events, rel);
-        paintScrolled(g, Pane.STATES, "States  " + StateDiagram.LEGEND, states);
-        paintHeader(g, events, rel);
-    }
-
     /** A quiz on screen: its pane over the whole top, from its first line whenever the question changes. */
-    private void paintQuiz(TextUi.Canvas g, QuizPage quiz) {
-        if (!quiz.heading().equals(quizHeading)) ui.top(Pane.LESSON, 0);
-        quizHeading = quiz.heading();
-        paintScrolled(g, Pane.LESSON, "Quiz  " + quiz.heading(), QuizPane.render(quiz, layout.rect(Pane.LESSON).w() - 1));
+    private void paintQuiz(TextUi.Canvas g, QuizPage page) {
+        if (!page.heading().equals(quizHeading)) ui.top(Pane.LESSON, 0);
+        quizHeading = page.heading();
+        Key k = key(Pane.LESSON, page);
+        if (!stale(Part.QUIZ, k)) return;
+        paintScrolled(g, Pane.LESSON, "Quiz  " + page.heading(), QuizPane.render(page, layout.rect(Pane.LESSON).w() - 1));
+        done(Part.QUIZ, k, ui.top(Pane.LESSON));
     }
 
     private void tooSmall(TextUi.Canvas g, int width, int height) {
@@ -90,6 +133,36 @@ final class Frame {
         for (int i = 0; i < msg.size() && y0 + i < height; i++) g.line(1, y0 + i, Math.max(0, width - 1), StyledLine.of(msg.get(i), Tone.HEADING));
     }
 
+    // ---- what changed --------------------------------------------------------------------------
+
+    private Key key(Pane p, Object... what) {
+        return new Key(Arrays.asList(what), layout.rect(p), ui.focus == p, ui.top(p));
+    }
+
+    private boolean stale(Part part, Key k) { return !k.equals(painted.get(part)); }
+
+    /** Remembers what {@code part} was painted from, with the scroll offset the paint left. */
+    private void done(Part part, Key k, int top) { painted.put(part, k.withTop(top)); }
+
+    /** Asks the lesson feed (lesson, lesson list, quiz) again when a command ran, or the feed said it changed, since it was last asked. */
+    private void readFeed() {
+        if (feedSeen == ui.feedVersion()) return;
+        feedSeen = ui.feedVersion();
+        quiz = ui.lessons().quiz();
+        page = ui.lessons().page();
+        lessons = page.isPresent() ? List.of() : ui.lessons().lessons();
+    }
+
+    /** The lesson pane's lines at {@code w} columns (the page, or the welcome with the lesson list). */
+    private List<StyledLine> lessonLines(int w) {
+        List<Object> from = Arrays.asList(page, lessons, w);
+        if (!from.equals(lessonLinesFrom)) {
+            lessonLines = page.isPresent() ? LessonPane.render(page.get(), w) : LessonPane.welcome(lessons, w);
+            lessonLinesFrom = from;
+        }
+        return lessonLines;
+    }
+
     // ---- panes --------------------------------------------------------------------------------
 
     private void title(TextUi.Canvas g, Pane p, String text) {
@@ -98,11 +171,12 @@ final class Frame {
         g.title(r.x(), r.y(), r.w(), (focused ? "[" + text + "]" : "─ " + text + " "), focused);
     }
 
-    private void paintLesson(TextUi.Canvas g, Optional<LessonPage> page) {
+    private void paintLesson(TextUi.Canvas g) {
+        Key k = key(Pane.LESSON, page, lessons); // most commands leave the page as it was
+        if (!stale(Part.LESSON, k)) return;
         Layout.Rect r = layout.rect(Pane.LESSON);
-        List<StyledLine> lines = page.isPresent() ? LessonPane.render(page.get(), r.w() - 1)
-                : LessonPane.welcome(ui.lessons().lessons(), r.w() - 1);
-        paintScrolled(g, Pane.LESSON, page.map(p -> "Lesson  step " + p.step() + "/" + p.steps()).orElse("Welcome"), lines);
+        paintScrolled(g, Pane.LESSON, page.map(p -> "Lesson  step " + p.step() + "/" + p.steps()).orElse("Welcome"), lessonLines(r.w() - 1));
+        done(Part.LESSON, k, ui.top(Pane.LESSON));
     }
 
     private void paintScrolled(TextUi.Canvas g, Pane p, String titleText, List<StyledLine> lines) {
@@ -118,11 +192,13 @@ final class Frame {
         title(g, p, titleText + more);
         for (int i = 0; i < h; i++) {
             int at = topRow + i;
-            g.line(r.x(), r.y() + 1 + i, r.w(), at < lines.size() ? lines.get(at) : StyledLine.plain(""));
+            g.line(r.x(), r.y() + 1 + i, r.w(), at < lines.size() ? lines.get(at) : EMPTY);
         }
     }
 
-    private void paintLadder(TextUi.Canvas g, List<TraceEvent> events, boolean rel) {
+    private void paintLadder(TextUi.Canvas g, List<TraceEvent> events, Trace trace, int n, boolean rel) {
+        Key k = key(Pane.LADDER, trace, n, rel, ui.selected);
+        if (!stale(Part.LADDER, k)) return;
         Layout.Rect r = layout.rect(Pane.LADDER);
         int sel = effectiveSelection(events);
         Ladder.View v = Ladder.render(events, rel, r.w() - 1, sel);
@@ -142,19 +218,23 @@ final class Frame {
         List<StyledLine> lines = v.lines();
         for (int i = 0; i < h; i++) {
             int at = topRow + i;
-            g.line(r.x(), r.y() + 1 + i, r.w(), at < lines.size() ? lines.get(at) : StyledLine.plain(""));
+            g.line(r.x(), r.y() + 1 + i, r.w(), at < lines.size() ? lines.get(at) : EMPTY);
         }
+        done(Part.LADDER, k, topRow);
     }
 
-    private void paintHeader(TextUi.Canvas g, List<TraceEvent> events, boolean rel) {
+    private void paintHeader(TextUi.Canvas g, List<TraceEvent> events, Trace trace, int n, boolean rel) {
+        boolean focused = ui.focus == Pane.HEADER;
+        Key k = key(Pane.HEADER, trace, n, rel, ui.selected, focused ? ui.field : -1);
+        if (!stale(Part.HEADER, k)) return;
         Layout.Rect r = layout.rect(Pane.HEADER);
         int sel = effectiveSelection(events);
-        TraceEvent.Sent s = sel == 0 ? null : ui.tutor().trace().segment(sel);
+        TraceEvent.Sent s = sel == 0 ? null : trace.segment(sel);
         HeaderPane.View v = s == null ? HeaderPane.empty()
-                : HeaderPane.render(s, events, rel, ui.focus == Pane.HEADER ? ui.field : -1, r.w() - 1);
+                : HeaderPane.render(s, events, rel, focused ? ui.field : -1, r.w() - 1);
         fieldCount = v.fields().size();
         int h = r.bodyH() - (r.bodyH() >= v.hex().size() + 4 ? v.hex().size() : 0);
-        if (ui.focus == Pane.HEADER && ui.field < v.lineOfField().size()) { // keep the selected field in view
+        if (focused && ui.field < v.lineOfField().size()) { // keep the selected field in view
             int row = v.lineOfField().get(ui.field), topRow = ui.top(Pane.HEADER);
             if (row < topRow) ui.top(Pane.HEADER, row);
             if (row >= topRow + h) ui.top(Pane.HEADER, row - h + 1);
@@ -162,20 +242,42 @@ final class Frame {
         // the hex dump stays at the bottom while the field tree scrolls, when the pane has the room
         boolean pin = !v.hex().isEmpty() && r.bodyH() >= v.hex().size() + 4;
         List<StyledLine> tree = new ArrayList<>(v.lines());
-        if (!pin && !v.hex().isEmpty()) { tree.add(StyledLine.plain("")); tree.addAll(v.hex()); }
+        if (!pin && !v.hex().isEmpty()) { tree.add(EMPTY); tree.addAll(v.hex()); }
         int treeRows = pin ? r.bodyH() - v.hex().size() : r.bodyH();
         paintScrolled(g, Pane.HEADER, "Header" + (s == null ? "" : " #" + sel), tree, treeRows);
         if (pin) g.lines(r.x(), r.y() + 1 + treeRows, r.w(), v.hex());
+        done(Part.HEADER, k, ui.top(Pane.HEADER));
     }
 
-    private void paintConsole(TextUi.Canvas g) {
+    private void paintConsole(TextUi.Canvas g, long now, boolean rel) {
         Layout.Rect r = layout.rect(Pane.CONSOLE);
         Console c = ui.console();
-        String status = "Console  t=" + Ladder.seconds(ui.tutor().now()) + " s  " + (ui.tutor().relativeNumbers() ? "relative" : "absolute")
-                + "  ·  F1 help  Tab panes  Space step  Esc quit";
-        title(g, Pane.CONSOLE, status);
+        Key tk = key(Pane.CONSOLE, now, rel);
+        if (stale(Part.CONSOLE_TITLE, tk)) {
+            title(g, Pane.CONSOLE, "Console  t=" + Ladder.seconds(now) + " s  " + (rel ? "relative" : "absolute")
+                    + "  ·  F1 help  Tab panes  Space step  Esc quit");
+            done(Part.CONSOLE_TITLE, tk, tk.top());
+        }
+        int w = r.w();
+        Key ok = new Key(List.of(c.version()), r, false, c.scrollBack);
+        if (stale(Part.CONSOLE_OUTPUT, ok)) {
+            paintOutput(g, c, r);
+            done(Part.CONSOLE_OUTPUT, ok, c.scrollBack);
+        }
+        int y = r.y() + r.h() - 1;
+        Key ik = new Key(List.of(c.input(), c.caret()), r, false, 0);
+        if (stale(Part.CONSOLE_INPUT, ik)) {
+            String[] in = c.visibleInput(w);
+            g.line(r.x(), y, w, StyledLine.plain(in[0]));
+            inputCaret = Integer.parseInt(in[1]);
+            done(Part.CONSOLE_INPUT, ik, 0);
+        }
+        if (ui.focus == Pane.CONSOLE && !ui.help && !ui.confirmQuit) cursor = new TerminalPosition(r.x() + inputCaret, y);
+    }
+
+    /** The console's output rows: wrapped from the newest line backwards until the rows (and what is scrolled back) are filled. */
+    private static void paintOutput(TextUi.Canvas g, Console c, Layout.Rect r) {
         int rows = r.bodyH() - 1, w = r.w();
-        // wrap from the newest line backwards until the rows (plus what is scrolled back) are filled
         List<StyledLine> out = c.output();
         List<StyledLine> wrapped = new ArrayList<>();
         int want = rows + c.scrollBack;
@@ -189,12 +291,8 @@ final class Frame {
         int start = Math.max(0, end - rows);
         for (int i = 0; i < rows; i++) {
             int at = start + i;
-            g.line(r.x(), r.y() + 1 + i, w, at < end ? wrapped.get(at) : StyledLine.plain(""));
+            g.line(r.x(), r.y() + 1 + i, w, at < end ? wrapped.get(at) : EMPTY);
         }
-        String[] in = c.visibleInput(w);
-        int y = r.y() + r.h() - 1;
-        g.line(r.x(), y, w, StyledLine.plain(in[0]));
-        if (ui.focus == Pane.CONSOLE && !ui.help && !ui.confirmQuit) cursor = new TerminalPosition(r.x() + Integer.parseInt(in[1]), y);
     }
 
     // ---- helpers -----------------------------------------------------------------------------
@@ -206,19 +304,26 @@ final class Frame {
         return 0;
     }
 
-    /** The states pane: diagram (full if the pane can hold it), legend, last transitions, timers. */
-    private List<StyledLine> states(List<TraceEvent> events, int w, int topH) {
-        Endpoints now = Endpoints.of(events);
+    /** The states pane: diagram (full if the pane can hold it), legend, last transitions, timers; again only when its inputs changed. */
+    private List<StyledLine> states(Trace trace, int n, long now, int w, int topH) {
+        List<Object> from = Arrays.asList(trace, n, now, w, topH);
+        if (from.equals(statesFrom)) return states;
+        List<TraceEvent> events = trace.events();
+        Endpoints at = Endpoints.of(events);
         List<StyledLine> out = new ArrayList<>();
         int roomForFull = topH - 1 - 8; // the header pane keeps at least 8 rows
-        out.addAll(StateDiagram.render(now.you(), now.peer(), w, roomForFull - 4));
-        out.add(new StyledLine.Builder().add("you ", Tone.YOU).add(now.you().rfcName(), Tone.YOU_MARK)
-                .add("  peer ", Tone.PEER).add(now.peer().rfcName(), Tone.PEER_MARK).build());
+        out.addAll(StateDiagram.render(at.you(), at.peer(), w, roomForFull - 4));
+        out.add(new StyledLine.Builder().add("you ", Tone.YOU).add(at.you().rfcName(), Tone.YOU_MARK)
+                .add("  peer ", Tone.PEER).add(at.peer().rfcName(), Tone.PEER_MARK).build());
         boolean full = w >= StateDiagram.FULL_WIDTH && roomForFull - 4 >= StateDiagram.FULL_HEIGHT;
-        out.addAll(StateDiagram.causes(now, w, full ? 2 : 1));
-        out.addAll(TimerList.render(events, ui.tutor().now(), w));
+        out.addAll(StateDiagram.causes(at, w, full ? 2 : 1));
+        out.addAll(TimerList.render(events, now, w));
+        statesFrom = from;
+        states = out;
         return out;
     }
+
+    private static final StyledLine EMPTY = StyledLine.plain("");
 
     private static int clampTop(int top, int lines, int h) { return Math.max(0, Math.min(top, lines - h)); }
 

@@ -8,8 +8,8 @@ import java.io.IOException;
 
 /**
  * A short scripted session on a virtual terminal, with no screen of its own: the launcher runs it once
- * when it creates the AppCDS archive, so the archive holds the classes the text UI needs (Lanterna's
- * screen and terminal, the views, the engine) and a real start finds them there.
+ * when it creates the AppCDS archive, so the archive holds the classes the text UI needs (its screen,
+ * Lanterna's terminal, the views, the engine) and a real start finds them there.
  */
 public final class Rehearsal {
     private Rehearsal() {}

@@ -1,10 +1,7 @@
 package tcptutor.tui;
 
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.screen.Screen;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.TerminalResizeListener;
 import java.io.IOException;
@@ -19,9 +16,11 @@ import tcptutor.view.Tone;
 
 /**
  * The text UI: five panes on any Lanterna {@link Terminal} — a local tty, an SSH channel, a test's
- * virtual terminal. Its own loop blocks in {@code readInput()} (no polling, no GUI thread), redraws
- * into a {@link TerminalScreen} and sends only the changed cells ({@code RefreshType.DELTA}); it ends
- * on quit or when the terminal's input ends (EOF), and always closes the tutor (saving the journal).
+ * virtual terminal. Its own loop blocks in {@code readInput()} (no polling, no GUI thread); after each key
+ * (or burst of keys) the {@link Frame} paints only the parts of the screen whose inputs changed into a
+ * {@link CellScreen}, which sends only the cells that changed: a letter typed in the console costs the
+ * console's input line and a dozen bytes. It ends on quit or when the terminal's input ends (EOF), and
+ * always closes the tutor (saving the journal).
  * <pre>
  *   String bye = new TextUi(terminal, tutor, lessons, noColor).run();
  * </pre>
@@ -35,8 +34,13 @@ public final class TextUi {
     private final Console console;
     private final Frame frame;
     private final Map<Pane, Integer> top = new EnumMap<>(Pane.class);
-    private final TerminalResizeListener onResize = (t, size) -> redrawFromOtherThread();
-    private TerminalScreen screen;
+    private final TerminalResizeListener onResize = (t, size) -> {
+        CellScreen s = this.screen;
+        if (s != null) s.resizeLater(size);
+        redrawFromOtherThread(false);
+    };
+    private volatile CellScreen screen;
+    private Canvas canvas;
     Pane focus = Pane.CONSOLE;
     /** The selected segment id; 0 follows the newest. */
     int selected;
@@ -45,6 +49,10 @@ public final class TextUi {
     boolean help, confirmQuit, done;
     /** Ctrl-L: send the whole screen again on the next frame. */
     private boolean redrawAll;
+    /** An overlay (help, quit?) was on the last frame: the panes under it must be painted again. */
+    private boolean overlaid;
+    /** Counts what may have changed the lesson feed (commands, the feed's own news): the frame asks it again then. */
+    private int feedVersion;
     private String farewell = "";
 
     public TextUi(Terminal terminal, Tutor tutor, LessonFeed lessons, boolean noColor) {
@@ -63,7 +71,7 @@ public final class TextUi {
     }
 
     /**
-     * Runs the UI for {@code session} on {@code terminal} (e.g. the lab's ANSITerminal over an SSH channel), with
+     * Runs the UI for {@code session} on {@code terminal} (e.g. a {@link StreamTerminal} over an SSH channel), with
      * the welcome page and no journal or history file: whoever owns the session saves its journal afterwards.
      */
     public static String run(Terminal terminal, tcptutor.session.Session session) throws IOException {
@@ -91,11 +99,13 @@ public final class TextUi {
 
     /** Takes the terminal (private mode) and draws the first frame. */
     void open() throws IOException {
-        screen = new TerminalScreen(terminal);
-        screen.startScreen();
+        CellScreen s = new CellScreen(terminal);
+        canvas = new Canvas(s, theme);
+        s.start();
+        screen = s;
         terminal.addResizeListener(onResize);
         synchronized (lock) { draw(); }
-        lessons.attach(this::redrawFromOtherThread);
+        lessons.attach(() -> redrawFromOtherThread(true));
     }
 
     /** Handles keys one by one, drawing after each (what tests do instead of the blocking loop). */
@@ -110,6 +120,14 @@ public final class TextUi {
         }
     }
 
+    /** What Ctrl-L does: paints every part again and sends the whole screen (tests compare it with what the keys drew). */
+    void repaintAll() throws IOException {
+        synchronized (lock) {
+            redrawAll = true;
+            draw();
+        }
+    }
+
     /** Gives the terminal back and closes the tutor (which saves the journal). */
     void close() throws IOException {
         synchronized (lock) {
@@ -118,13 +136,14 @@ public final class TextUi {
             try {
                 farewell = tutor.close();
             } finally {
-                screen.stopScreen();
+                if (screen != null) screen.stop();
             }
         }
     }
 
-    private void redrawFromOtherThread() {
+    private void redrawFromOtherThread(boolean feedChanged) {
         synchronized (lock) {
+            if (feedChanged) feedVersion++;
             if (screen == null || done) return;
             try {
                 draw();
@@ -286,6 +305,7 @@ public final class TextUi {
             r = new Tutor.Reply(false, List.of("internal error: " + e + " (your session is intact; please report this)"), false);
         }
         for (String l : r.lines()) console.print(l, r.ok() ? Tone.PLAIN : Tone.ERROR);
+        feedVersion++;
         if (r.quit()) done = true;
         if (selected != 0 && tutor.trace().segment(selected) == null) selected = 0; // after a reset
     }
@@ -293,25 +313,30 @@ public final class TextUi {
     // ---- drawing -------------------------------------------------------------------------------
 
     /**
-     * Paints every cell of the back buffer and sends the difference to the terminal. After a resize the
-     * terminal's content is unknown: then the whole screen is sent once. (Screen.clear() is not used: it
-     * would make Lanterna repaint everything on AUTOMATIC and does nothing useful on DELTA.)
+     * Paints what changed and sends the changed cells to the terminal. With an overlay up, or just gone, every
+     * pane is painted again (under it); after a resize or Ctrl-L the terminal's content is unknown: then every
+     * pane is painted and the whole screen is sent once.
      */
     private void draw() throws IOException {
-        TerminalSize resized = screen.doResizeIfNecessary();
-        TerminalSize size = screen.getTerminalSize();
-        Canvas g = new Canvas(screen, theme);
-        g.blank(size.getColumns(), size.getRows());
-        frame.paint(g, size.getColumns(), size.getRows());
-        screen.setCursorPosition(frame.cursor());
-        screen.refresh(resized != null || redrawAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        boolean resized = screen.takeResize();
+        boolean overlay = help || confirmQuit;
+        boolean all = resized || redrawAll || overlay || overlaid;
+        overlaid = overlay;
+        frame.paint(canvas, screen.columns(), screen.rows(), all);
+        screen.cursor(frame.cursor());
+        screen.refresh(resized || redrawAll);
         redrawAll = false;
     }
+
+    /** The last frame's cells set and the rows they were in (tests look at what a key costs). */
+    CellScreen screen() { return screen; }
 
     // what the frame reads
     Tutor tutor() { return tutor; }
 
     LessonFeed lessons() { return lessons; }
+
+    int feedVersion() { return feedVersion; }
 
     Console console() { return console; }
 
@@ -323,10 +348,10 @@ public final class TextUi {
 
     /** Writes styled lines into the screen's back buffer, by display column. */
     static final class Canvas {
-        private final Screen screen;
+        private final CellScreen screen;
         final Theme theme;
 
-        Canvas(Screen screen, Theme theme) {
+        Canvas(CellScreen screen, Theme theme) {
             this.screen = screen;
             this.theme = theme;
         }
@@ -334,35 +359,51 @@ public final class TextUi {
         /** Draws {@code line} at (x, y), cut or padded to {@code w} columns. */
         void line(int x, int y, int w, StyledLine line) {
             String s = line.text();
+            Tone[] tones = tones(line);
             int col = 0;
             for (int i = 0; i < s.length() && col < w; i++) {
                 char c = s.charAt(i);
-                int cw = Columns.width(c);
+                int cw = c < 0x1100 ? 1 : Columns.width(c);
                 if (col + cw > w) break;
-                if (c < ' ') c = ' ';
-                screen.setCharacter(x + col, y, theme.cell(c, line.toneAt(i)));
+                screen.set(x + col, y, theme.cell(printable(c), tones == null ? Tone.PLAIN : tones[i]));
                 col += cw;
             }
-            Tone pad = !s.isEmpty() && line.toneAt(0) == Tone.SELECTED ? Tone.SELECTED : Tone.PLAIN;
-            for (; col < w; col++) screen.setCharacter(x + col, y, theme.cell(' ', pad));
+            Tone pad = tones != null && tones.length > 0 && tones[0] == Tone.SELECTED ? Tone.SELECTED : Tone.PLAIN;
+            Glyph space = theme.cell(' ', pad);
+            for (; col < w; col++) screen.set(x + col, y, space);
         }
+
+        /** The tone of each char of {@code line} (later spans win), or null when it is all plain. */
+        private static Tone[] tones(StyledLine line) {
+            if (line.spans().isEmpty()) return null;
+            Tone[] t = new Tone[line.text().length()];
+            java.util.Arrays.fill(t, Tone.PLAIN);
+            for (StyledLine.Span sp : line.spans()) {
+                for (int i = Math.max(0, sp.start()); i < Math.min(t.length, sp.end()); i++) t[i] = sp.tone();
+            }
+            return t;
+        }
+
+        /** Control characters show as spaces (a terminal would act on them). */
+        private static char printable(char c) { return c < ' ' || c == 127 ? ' ' : c; }
 
         void title(int x, int y, int w, String text, boolean focused) {
             String s = Columns.cut(text, w);
             int col = 0;
             for (int i = 0; i < s.length(); i++) {
-                screen.setCharacter(x + col, y, theme.title(s.charAt(i), focused));
+                screen.set(x + col, y, theme.title(printable(s.charAt(i)), focused));
                 col += Columns.width(s.charAt(i));
             }
-            for (; col < w; col++) screen.setCharacter(x + col, y, theme.title(focused ? ' ' : '─', focused));
+            Glyph fill = theme.title(focused ? ' ' : '─', focused);
+            for (; col < w; col++) screen.set(x + col, y, fill);
         }
 
-        void cell(int x, int y, char c) { screen.setCharacter(x, y, theme.cell(c, Tone.PLAIN)); }
+        void cell(int x, int y, char c) { screen.set(x, y, theme.cell(printable(c), Tone.PLAIN)); }
 
         /** Every cell to a plain space. */
         void blank(int cols, int rows) {
-            com.googlecode.lanterna.TextCharacter space = theme.cell(' ', Tone.PLAIN);
-            for (int y = 0; y < rows; y++) for (int x = 0; x < cols; x++) screen.setCharacter(x, y, space);
+            Glyph space = theme.cell(' ', Tone.PLAIN);
+            for (int y = 0; y < rows; y++) for (int x = 0; x < cols; x++) screen.set(x, y, space);
         }
 
         void lines(int x, int y, int w, List<StyledLine> lines) {
