@@ -302,6 +302,7 @@ public final class Host {
             }
             case TCP_LINGER2 -> t.linger2(value);
             case SO_RCVBUF -> t.rcvBuf(value);
+            case TCP_MAXSEG -> { if (!t.maxSeg(value)) return done(text, SysResult.fail(Errno.EINVAL)); }
             case SO_ERROR -> { return done(text, SysResult.fail(Errno.ENOPROTOOPT)); }
         }
         return done(text, SysResult.ok(0));
@@ -323,6 +324,7 @@ public final class Host {
             case TCP_KEEPCNT -> t.keepCnt();
             case TCP_LINGER2 -> t.linger2();
             case SO_RCVBUF -> t.rcvBuf();
+            case TCP_MAXSEG -> t.maxSeg();
             case SO_ERROR -> {
                 String e = t.takeError();
                 yield e == null ? 0 : Errno.valueOf(e).number();

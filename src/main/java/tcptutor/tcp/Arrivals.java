@@ -375,12 +375,16 @@ abstract class Arrivals extends Opening {
             handled(Why.of("ACK in TIME-WAIT: the timer restarts", "Linux tcp_timewait_state_process"));
             return;
         }
-        if (s.has(SYN) && !s.has(RST) && !s.has(ACK) && Seq.gt(s.seq(), rcvNxt)) {
+        TcpOption.Timestamps ts = tsOk ? s.option(TcpOption.Timestamps.class).orElse(null) : null;
+        boolean newerTs = ts != null && ts.val() - tsRecent > 0;     // RFC 6191: a newer TSval also shows a new SYN
+        if (s.has(SYN) && !s.has(RST) && !s.has(ACK) && (Seq.gt(s.seq(), rcvNxt) || newerTs)) {
             Tcb l = stack.listener(localPort);
             if (l != null) {
                 int isn = sndNxt + 65537;
                 if (isn == 0) isn = 1;
-                enter(State.CLOSED, Why.of("a new SYN above RCV.NXT reopens the connection from TIME-WAIT", "RFC 9293 3.6.1 MAY-2; Linux tcp_timewait_state_process"));
+                enter(State.CLOSED, Why.of(Seq.gt(s.seq(), rcvNxt) ? "a new SYN above RCV.NXT reopens the connection from TIME-WAIT"
+                        : "a new SYN with a newer timestamp reopens the connection from TIME-WAIT",
+                        "RFC 9293 3.6.1 MAY-2; RFC 6191; Linux tcp_timewait_state_process"));
                 l.listen.arrives(s, isn, true);
                 return;
             }

@@ -114,6 +114,7 @@ final class Listen {
         c.lingerZero = owner.lingerZero;
         c.linger2 = owner.linger2;
         c.userRcvBuf = owner.userRcvBuf;
+        if (owner.userMss > 0) c.maxSeg(owner.userMss);
         return c;
     }
 

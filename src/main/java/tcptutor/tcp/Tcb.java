@@ -66,6 +66,16 @@ public final class Tcb extends Arrivals {
     /** SO_RCVBUF as read back: the buffer size in bytes. */
     public long rcvBuf() { return userRcvBuf > 0 ? userRcvBuf : rcvBufBytes > 0 ? rcvBufBytes : cfg.all(Knob.tcp_rmem)[1]; }
 
+    /** TCP_MAXSEG (Linux do_tcp_setsockopt): 88..65535; our MSS option and the segments we send are clamped to it. */
+    public boolean maxSeg(int v) {
+        if (v < 88 || v > 65535) return false;
+        userMss = v;
+        advMss = Math.min((int) cfg.get(Knob.tcp_mtu) - 40, v);
+        return true;
+    }
+    /** TCP_MAXSEG as read back: the MSS in use once connected (mss_cache), else the value set, else 536. */
+    public int maxSeg() { return state.synchronized_() && sndMss > 0 ? sndMss : userMss > 0 ? userMss : 536; }
+
     /** TCP_LINGER2: seconds an orphaned FIN-WAIT-2 waits (0: tcp_fin_timeout; < 0: RST at once). */
     public void linger2(int s) { linger2 = s == 0 ? cfg.getInt(Knob.tcp_fin_timeout) : s; }
     public int linger2() { return linger2; }

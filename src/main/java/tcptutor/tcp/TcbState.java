@@ -228,6 +228,8 @@ abstract class TcbState {
     /** Linux tcp_sock: rcv_ssthresh, window_clamp, scaling_ratio (len/truesize, /256), sk_rcvbuf, sk_rmem_alloc. */
     int rcvSsthresh, windowClamp, scalingRatio = 128;
     long rcvBufBytes, rmemAlloc;
+    /** TCP_MAXSEG set by the application, 0 when not set. */
+    int userMss;
     /** SO_RCVBUF set by the application (SOCK_RCVBUF_LOCK), bytes; 0 when not set. */
     long userRcvBuf;
     /** Receive-queue skbs not yet read: {sequence number after its data, truesize, 1 if it is a bare FIN}. */
@@ -297,7 +299,7 @@ abstract class TcbState {
     final int ourWscale() {
         long space = cfg.all(Knob.tcp_rmem)[2];
         if (userRcvBuf > 0) space = (userRcvBuf * 128) >> 8;      // locked buffer: the clamp is its window
-        else space = Math.max(space, 212_992);                    // rmem_max
+        else if (linux) space = Math.max(space, 212_992);         // net.core.rmem_max
         int s = 0;
         while (space > 65535 && s < 14) { space >>= 1; s++; }
         return s;

@@ -148,6 +148,24 @@ class ListenerTest {
     }
 
     @Test
+    void tcpMaxseg_onTheListener_clampsTheSynAckMssAndWindow_andTheChildsSegments() {
+        // as captured on Linux 6.18: TCP_MAXSEG 1000 -> <mss 1000>, win 65000 (whole segments of 1000)
+        PeerLab l = new PeerLab();
+        l.listenFd = l.peer.socket();
+        assertThat(l.peer.setsockopt(l.listenFd, tcptutor.sim.SockOpt.TCP_MAXSEG, 1000).failed()).isFalse();
+        assertThat(l.peer.setsockopt(l.listenFd, tcptutor.sim.SockOpt.TCP_MAXSEG, 10).failed()).isTrue();
+        l.peer.bind(l.listenFd, PeerLab.L);
+        l.peer.listen(l.listenFd, 5);
+        l.in(SYN, 1000, 0, 64240, 0, new TcpOption.Mss(1460));
+        assertThat(l.out()).containsExactly("S. 5000:5000 ack 1001 win 65000 <mss 1000>");
+        l.in(ACK, 1001, 5001, 64240, 0);
+        l.fd = (int) l.peer.accept(l.listenFd).result().value();
+        assertThat(l.peer.getsockopt(l.fd, tcptutor.sim.SockOpt.TCP_MAXSEG).value()).isEqualTo(1000);
+        l.peer.write(l.fd, new byte[1500]);
+        assertThat(l.out()).containsExactly(". 5001:6001(1000) ack 1001 win 65000", "P. 6001:6501(500) ack 1001 win 65000");
+    }
+
+    @Test
     void synReceived_rstInWindow_dropsRequest_andLaterAckGetsRstFromListener() {
         PeerLab l = new PeerLab().synReceived();
         l.in(RST, 1001, 0, 0, 0);

@@ -242,6 +242,22 @@ class TrickyCasesTest {
     }
 
     @Test
+    void case14_withTimestamps_aSynBelowRcvNxtButWithANewerTsval_reopens() {
+        // RFC 6191, Linux tcp_timewait_state_process; checked with packetdrill on Linux 6.18
+        PeerLab l = new PeerLab().established(new TcpOption.Mss(1460), TcpOption.SACK_PERMITTED,
+                new TcpOption.Timestamps(100, 0), TcpOption.NOP, new TcpOption.WindowScale(7));
+        l.peer.close(l.fd);
+        l.in(FIN | ACK, 1001, 5002, 502, 0, TcpOption.NOP, TcpOption.NOP, new TcpOption.Timestamps(200, 0));
+        l.out();
+        l.in(SYN, 500, 0, 64240, 0, new TcpOption.Mss(1460), new TcpOption.Timestamps(150, 0));
+        assertThat(l.out()).hasSize(1).first().asString().startsWith(". 5002:5002 ack 1002");
+        assertThat(l.state()).isEqualTo(State.TIME_WAIT);
+        l.in(SYN, 500, 0, 64240, 0, new TcpOption.Mss(1460), new TcpOption.Timestamps(900, 0));
+        assertThat(l.out()).hasSize(1).first().asString().startsWith("S. 70539:70539 ack 501 win 65160");
+        assertThat(l.state()).isEqualTo(State.SYN_RECEIVED);
+    }
+
+    @Test
     void case14_newSynInTimeWait_withoutListener_getsAck() {
         PeerLab l = timeWait();
         l.peer.close(l.listenFd);
