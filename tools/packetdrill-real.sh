@@ -6,8 +6,8 @@
 #
 #   PACKETDRILL=/path/to/packetdrill tools/packetdrill-real.sh src/test/resources/drill/*.pkt
 #
-# Needs root (or user namespaces), iproute2, and ethtool/tc for defaults.sh. packetdrill is not packaged by
-# Debian: build it from its sources (gtests/net/packetdrill: ./configure && make; needs bison and flex).
+# Needs root (or user namespaces), iproute2, ethtool/tc for defaults.sh, and a packetdrill binary of your own
+# (PACKETDRILL=...); this repository does not ship or build packetdrill.
 set -uo pipefail
 pd="${PACKETDRILL:-packetdrill}"
 command -v "$pd" >/dev/null || { echo "packetdrill-real: set PACKETDRILL to a packetdrill binary" >&2; exit 3; }
