@@ -47,12 +47,7 @@ abstract class Opening extends Receiver {
                 return;
             }
             // fourth: SYN-ACK acknowledging our SYN
-            takeSynOptions(s);
-            negotiate();
-            irs = s.seq();
-            rcvNxt = irs + 1;
-            rcvWup = rcvNxt;
-            rcvAdvWnd = Math.min(rcvSpace, 65535);
+            learnPeerSyn(s);
             sndUna = s.ack();
             rtxNxt = sndNxt;
             bytesAcked += 1;
@@ -80,12 +75,7 @@ abstract class Opening extends Receiver {
             // simultaneous open: SYN-ACK with our original SYN's options, enter SYN-RECEIVED
             boolean ts = cfg.get(Knob.tcp_timestamps) != 0, sack = cfg.get(Knob.tcp_sack) != 0;
             boolean ws = cfg.get(Knob.tcp_window_scaling) != 0;
-            takeSynOptions(s);
-            negotiate();
-            irs = s.seq();
-            rcvNxt = irs + 1;
-            rcvWup = rcvNxt;
-            rcvAdvWnd = Math.min(rcvSpace, 65535);
+            learnPeerSyn(s);
             sndWnd = s.window();
             sndWl1 = s.seq();
             enter(State.SYN_RECEIVED, Why.of("SYN without ACK in SYN-SENT: simultaneous open", "RFC 9293 3.10.7.3 fourth"));
@@ -214,5 +204,15 @@ abstract class Opening extends Receiver {
         establishedInit();
         enter(State.ESTABLISHED, Why.of("ACK of our SYN-ACK: the handshake is complete", "RFC 9293 3.10.7.4 fifth"));
         if (parent != null && parent.listen != null) parent.listen.established(self());
+    }
+
+    /** The peer's SYN sets what this side learns from it: options, IRS, RCV.NXT, the first window we offer (SYN-SENT fourth). */
+    private void learnPeerSyn(Segment s) {
+        takeSynOptions(s);
+        negotiate();
+        irs = s.seq();
+        rcvNxt = irs + 1;
+        rcvWup = rcvNxt;
+        rcvAdvWnd = Math.min(rcvSpace, 65535);
     }
 }
