@@ -303,9 +303,17 @@ public final class Runner {
 
     // ---- time ---------------------------------------------------------------------------------------------
 
-    /** Runs the world to {@code start} (script µs). */
+    /**
+     * Runs the world to {@code start} (script µs). Timers due exactly then run after the script's event, as a
+     * real kernel's timers fire on the tick after their expiry (a delayed ACK due as the next segment arrives
+     * covers that segment too).
+     */
     private void waitUntil(long start) {
-        if (start > now()) advance(start + t0, null);
+        if (start > now()) {
+            advance(start + t0 - 1, null);
+            world.runBefore(start + t0);
+            checkPending();
+        }
     }
 
     /**

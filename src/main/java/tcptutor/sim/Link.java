@@ -72,10 +72,10 @@ public final class Link {
         Long extra = delayNext.get(f).poll();
         long at = now + delay[f] + (extra == null ? 0 : extra);
         Host to = world.host(from.other());
-        world.schedule(at, () -> to.deliver(id, s));
+        world.scheduleArrival(at, () -> to.deliver(id, s));
         if (duplicateNext[f] > 0) {
             duplicateNext[f]--;
-            world.schedule(at, () -> to.deliver(id, s));
+            world.scheduleArrival(at, () -> to.deliver(id, s));
         }
         return id;
     }

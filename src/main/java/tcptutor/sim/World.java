@@ -10,7 +10,7 @@ import tcptutor.wire.Segment;
 /**
  * Two hosts joined by a link, a virtual clock (microseconds) and a deterministic scheduler.
  * Everything that happens is appended to {@link #trace()}. Same settings, seed and calls: same trace.
- * Events due at the same time run in the order they were scheduled.
+ * Events due at the same time run in the order they were scheduled, segment arrivals first.
  */
 public final class World {
     private Settings settings;
@@ -103,6 +103,16 @@ public final class World {
         now = Math.max(now, at);
     }
 
+    /**
+     * Runs every event due strictly before {@code at}, then sets the clock to {@code at}: what happens at {@code at}
+     * from outside (a segment injected, a socket call) then comes before timers due at the same instant, as on a
+     * real kernel, whose timers fire on the clock tick after their expiry.
+     */
+    public void runBefore(long at) {
+        if (at > Long.MIN_VALUE) runUntil(at - 1);
+        now = Math.max(now, at);
+    }
+
     /** Runs events until {@code done} holds or the clock would pass {@code deadline}; returns done. */
     public boolean runUntil(BooleanSupplier done, long deadline) {
         long ran = 0;
@@ -150,6 +160,16 @@ public final class World {
 
     Event schedule(long at, Runnable r) {
         Event e = new Event(Math.max(at, now), order++, r);
+        queue.add(e);
+        return e;
+    }
+
+    /**
+     * Schedules a segment's arrival: before the timers due at the same instant (a real kernel's timers fire on the
+     * clock tick after their expiry), in order among arrivals.
+     */
+    Event scheduleArrival(long at, Runnable r) {
+        Event e = new Event(Math.max(at, now), Long.MIN_VALUE / 2 + order++, r);
         queue.add(e);
         return e;
     }

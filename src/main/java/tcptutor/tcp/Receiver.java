@@ -13,6 +13,8 @@ abstract class Receiver extends Sender {
     /** RFC 9293 3.10.7.4 seventh and eighth steps for a segment with data or a FIN, in a state that accepts text. */
     final void dataArrives(Segment s) {
         ackScheduled = true;
+        segHeaderLen = s.dataOffset() * 4;
+        segRemnant = (s.flags() & (FIN | tcptutor.wire.Flags.URG | tcptutor.wire.Flags.SYN | tcptutor.wire.Flags.PSH)) != 0;
         byte[] data = s.payload();
         int seq = s.seq();
         boolean fin = s.has(FIN);
@@ -99,7 +101,6 @@ abstract class Receiver extends Sender {
         if (len == 0) return;
         long truesize = rmemQueue.isEmpty() ? truesize(20, len) : rmemQueue.peekLast()[1];
         if (linux) {
-            if (len < rcvMss || psh) pushed = true;
             measureRcvMss(len, truesize);                          // first, as tcp_event_data_recv does
         } else if (len > rcvMss) {
             rcvMss = Math.min(len, advMss);
@@ -125,7 +126,24 @@ abstract class Receiver extends Sender {
      * ratio of data to memory (len / truesize) is measured again and window_clamp follows it (tcp_set_window_clamp).
      */
     private void measureRcvMss(int len, long truesize) {
-        if (len < rcvMss) return;
+        int lss = lastSegSize;
+        lastSegSize = 0;
+        if (len < rcvMss) {
+            // a short segment: with its header it may still be a full one of a smaller MSS (SACK jitter aside);
+            // two such in a row of the same size set rcv_mss (Linux's last_seg_size)
+            int withHeader = len + segHeaderLen;
+            if (withHeader >= 536 + 20 || (withHeader >= 88 + 20 && !segRemnant)) {
+                int l = withHeader - 20 - (tsOk ? 12 : 0);
+                lastSegSize = l;
+                if (l == lss) {
+                    rcvMss = l;
+                    return;
+                }
+            }
+            pushed = true;
+            return;
+        }
+        if (segRemnant) pushed = true;
         if (len != rcvMss) {
             int old = scalingRatio;
             scalingRatio = (int) Math.max((((long) len) << 8) / truesize, 1);

@@ -88,6 +88,11 @@ abstract class TcbState {
     boolean ackScheduled;
     /** When data last arrived (Linux icsk_ack.lrcvtime), -1 before any. */
     long lrcvTime = -1;
+    /** The segment being received: its TCP header length and whether it has FIN, URG, SYN or PSH (TCP_REMNANT). */
+    int segHeaderLen = 20;
+    boolean segRemnant;
+    /** Linux icsk_ack.last_seg_size: the previous short segment's size, to learn a smaller MSS from two of them. */
+    int lastSegSize;
     /** Linux ICSK_ACK_PUSHED: a short (or pushed full-sized) segment arrived since the last ACK. */
     boolean pushed;
     long ato;

@@ -226,6 +226,20 @@ class SimTest {
     }
 
     @Test
+    void aSegmentArrivingWhenATimerIsDue_isHandledBeforeTheTimer() {
+        World w = new World(Settings.linux(), 1);
+        List<String> order = new ArrayList<>();
+        w.schedule(1000, () -> order.add("timer"));
+        w.runUntil(999);
+        w.runBefore(1000);
+        assertThat(order).isEmpty();
+        assertThat(w.now()).isEqualTo(1000);
+        w.scheduleArrival(1000, () -> order.add("arrival"));
+        w.runUntil(1000);
+        assertThat(order).containsExactly("arrival", "timer");
+    }
+
+    @Test
     void reuseaddr_allowsBindingAPortHeldByTimeWait() {
         World w = new World(Settings.linux(), 1);
         int[] fds = connected(w);

@@ -219,6 +219,29 @@ class DataTest {
     }
 
     @Test
+    void smallBuffer_twoSameSizedShortSegmentsSetRcvMss_andTheWindowClosesToZero() {
+        // as captured on Linux 6.18 (SO_RCVBUF 4096): last_seg_size teaches rcv_mss 500; the window reaches 0
+        PeerLab l = new PeerLab();
+        l.listenFd = l.peer.socket();
+        l.peer.setsockopt(l.listenFd, SockOpt.SO_RCVBUF, 4096);
+        l.peer.bind(l.listenFd, PeerLab.L);
+        l.peer.listen(l.listenFd, 5);
+        l.in(tcptutor.wire.Flags.SYN, 1000, 0, 64240, 0, MSS);
+        l.advanceMs(10);
+        l.in(ACK, 1001, 5001, 64240, 0);
+        l.fd = (int) l.peer.accept(l.listenFd).result().value();
+        l.out();
+        for (int i = 0; i < 7; i++) {
+            l.w.runBefore(l.w.now() + 10_000);            // as the drill runner does: timers due then come after
+            l.in(ACK, 1001 + 500 * i, 5001, 64240, 500);
+        }
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 1501 win 2920", ". 5001:5001 ack 2001 win 2500",
+                ". 5001:5001 ack 4501 win 0");
+        l.in(ACK, 4501, 5001, 64240, 500);
+        assertThat(l.out()).containsExactly(". 5001:5001 ack 4501 win 0");
+    }
+
+    @Test
     void threeDuplicateAcks_triggerFastRetransmit() {
         PeerLab l = new PeerLab().established();
         write(l, 1460 * 15);
