@@ -104,7 +104,7 @@ public final class LearnCommand implements Callable<Integer> {
         LessonRun run = LessonRun.start(lesson, store, lang);
         boolean terminal = System.console() != null;
         if (terminal && !repl && !"dumb".equals(System.getenv("TERM"))) {
-            int code = TuiCommand.open(noColor, out, run.session(), LessonFeeds.of(run, LessonFeeds.entries(lib, store)), where);
+            int code = TuiCommand.open(noColor, out, run.session(), LessonFeeds.of(run, tcptutor.lesson.LessonPages.entries(lib, store)), where);
             out.println("lesson '" + id + "': " + run.progress().status(lesson) + " (saved; 'tcptutor learn " + id + "' resumes)");
             out.flush();
             return code;

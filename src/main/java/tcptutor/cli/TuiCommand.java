@@ -36,7 +36,7 @@ public final class TuiCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         if (cdsTraining) { // the launcher's AppCDS run: the UI's classes, and the lesson files' (read in the background)
             Rehearsal.run(new SessionTutor(new Session(SessionConfig.defaults()), null, null));
-            LessonFeeds.entries(LessonLibrary.load(LessonLibrary.defaultDir()), ProgressStore.NONE);
+            tcptutor.lesson.LessonPages.entries(LessonLibrary.load(LessonLibrary.defaultDir()), ProgressStore.NONE);
             return 0;
         }
         if (System.console() == null) {

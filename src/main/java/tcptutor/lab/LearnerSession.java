@@ -6,9 +6,8 @@ import tcptutor.command.Command;
 import tcptutor.command.CommandError;
 import tcptutor.lesson.Lesson;
 import tcptutor.lesson.LessonLibrary;
-import tcptutor.lesson.LessonModel;
+import tcptutor.lesson.LessonPages;
 import tcptutor.lesson.LessonRun;
-import tcptutor.lesson.Progress;
 import tcptutor.progress.LessonProgressStore;
 import tcptutor.progress.QuizRecorder;
 import tcptutor.quiz.QuizRun;
@@ -107,20 +106,12 @@ final class LearnerSession {
     /** The lesson pane's page (empty in free play). */
     LessonPage page() {
         if (run == null) return null;
-        LessonModel m = run.model();
-        String status = m.statusLine() + (m.hintsLeft() > 0 ? "   (" + m.hintsLeft() + " hint" + (m.hintsLeft() == 1 ? "" : "s") + " left)" : "");
-        return new LessonPage(m.lessonId(), m.title(), m.step(), m.steps(), m.fullText(), m.hints(), m.feedback(), status);
+        return LessonPages.page(run.model());
     }
 
     /** The lesson list with this learner's status, in the library's order. */
     List<LessonPage.Entry> entries() {
-        var all = progress.all();
-        List<LessonPage.Entry> out = new ArrayList<>();
-        for (Lesson l : library.lessons()) {
-            Progress p = all.get(l.id());
-            out.add(new LessonPage.Entry(l.id(), l.title().in("en"), l.level() == null ? "" : l.level().word(), p == null ? "" : p.status(l)));
-        }
-        return out;
+        return LessonPages.entries(library, progress);
     }
 
     // ---- switching worlds (called from the lab's own commands, inside the old session's execute) ----
